@@ -1,0 +1,6 @@
+export * from "./types";
+export { validateForms } from "./validate";
+export { recogniseWorkbook, recogniseSheet } from "./recognise";
+export { checkWorkbook } from "./check";
+export { excelTypedCell } from "./typing";
+export { readCell } from "./reading";

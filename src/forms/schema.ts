@@ -1,0 +1,87 @@
+/**
+ * The schema of a template set: the built-in one (src/forms/builtin/*.json) and any set an office loads go through
+ * this one schema and the same semantic checks (see load.ts).
+ */
+import { z } from "zod";
+
+const stt = z
+  .string()
+  .regex(/^\d+(\.\d+)*$/, { message: "STT phải có dạng 1, 2.1, 3.1.2 (chỉ số và dấu chấm)" });
+const source = z.enum(["seed", "official", "province", "inferred"]);
+const severity = z.enum(["error", "warning", "info"]);
+/** A row reference inside a form ("3.1.2") or, in cross-form rules, "BM7:6.1.1". */
+const rowRef = z.string().min(1);
+
+export const rowSchema = z.object({
+  stt,
+  stt_as_printed: z.string().optional(),
+  text: z.string().min(1),
+  unit: z.string(),
+  kind: z.enum(["count", "percent", "code", "group", "number"]),
+  coding: z.record(z.string().regex(/^-?\d+$/), z.string()).nullable().optional(),
+  unit_official_typo: z.string().optional(),
+  source,
+  remark: z.string().optional(),
+});
+
+const ruleBase = {
+  id: z.string().min(1),
+  severity,
+  source: source.optional(),
+  remark: z.string().optional(),
+};
+
+export const ruleSchema = z.discriminatedUnion("type", [
+  z.object({
+    ...ruleBase,
+    type: z.literal("rate"),
+    target: rowRef,
+    numerator: rowRef,
+    denominator: rowRef,
+    scale: z.number().int().positive(),
+    decimals: z.number().int().min(0).max(6),
+  }),
+  z.object({ ...ruleBase, type: z.literal("sum_eq"), total: rowRef, parts: z.array(rowRef).min(1) }),
+  z.object({ ...ruleBase, type: z.literal("sum_le"), whole: rowRef, parts: z.array(rowRef).min(1) }),
+  z.object({
+    ...ruleBase,
+    type: z.literal("when"),
+    if: z.object({ row: rowRef, equals: z.number() }),
+    then: z.object({ blank: z.array(rowRef).optional(), filled: z.array(rowRef).optional() }),
+  }),
+  z.object({ ...ruleBase, type: z.literal("between_parts"), target: rowRef, parts: z.array(rowRef).min(2) }),
+]);
+
+export const formSchema = z.object({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  source: z.string().min(1),
+  rows: z.array(rowSchema).min(1),
+  rules: z.array(ruleSchema),
+});
+
+export const templateSetSchema = z.object({
+  $comment: z.string().optional(),
+  template_set: z.string().min(1),
+  document: z.string().min(1),
+  header: z.object({
+    appendix_title: z.string().min(1),
+    caption: z.string(),
+    columns: z.array(z.string()).length(5),
+  }),
+  forms: z.array(formSchema).min(1),
+  cross_form_rules: z.array(ruleSchema).default([]),
+  missing_forms: z
+    .array(z.object({ number: z.number().int().positive(), title: z.string(), reason: z.string() }))
+    .default([]),
+});
+
+export type RowKind = z.infer<typeof rowSchema>["kind"];
+export type RowSource = z.infer<typeof source>;
+export type Severity = z.infer<typeof severity>;
+export type FormRow = z.infer<typeof rowSchema>;
+export type Rule = z.infer<typeof ruleSchema>;
+export type RuleType = Rule["type"];
+export type FormDefinition = z.infer<typeof formSchema>;
+export type TemplateSet = z.infer<typeof templateSetSchema>;
