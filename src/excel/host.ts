@@ -57,7 +57,9 @@ export interface WorkbookHost {
 
 export class HostError extends Error {
   override readonly name = "HostError";
-  constructor(message: string, readonly cause?: unknown) {
+  override readonly cause?: unknown;
+  constructor(message: string, cause?: unknown) {
     super(message);
+    this.cause = cause;
   }
 }

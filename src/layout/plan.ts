@@ -1,6 +1,7 @@
 import { UnknownFormError } from "../forms/errors";
 import type { FormDefinition, FormRow, Rule, TemplateSet } from "../forms/schema";
 import { a1, a1Range, columnLetters } from "./a1";
+import { REPORT_COPY_MARK } from "./names";
 import type {
   CellStyle,
   PlannedCell,
@@ -172,7 +173,6 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
   const cells: PlannedCell[] = [];
   const merges: string[] = [];
   const validations: PlannedValidation[] = [];
-  const rowHeights: Record<number, number> = {};
   const columns = { stt: 0, text: 1, unit: 2, value: 3, note: 4 };
   const lastCol = columns.note;
   const put = (row: number, col: number, style: StyleId, content: { value?: string | number; formula?: string } = {}) =>
@@ -253,7 +253,7 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
     formId: form.id,
     templateSet: set.template_set,
     variant,
-    sheetName: options.sheetName ?? sheetNameFor(form, copy),
+    sheetName: options.sheetName ?? (variant === "report" ? `${sheetNameFor(form, copy)} - ${REPORT_COPY_MARK}` : sheetNameFor(form, copy)),
     tagName: variant === "working" ? tagNameFor(form.id, set.template_set, copy) : undefined,
     columnWidths: [7, 50, 14, 12, 16],
     rowHeights: { 1: 20, 2: 36, 3: 20, 4: 20, [h1]: 30, [h2]: 30 },

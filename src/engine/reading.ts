@@ -1,0 +1,139 @@
+/**
+ * What a cell says, before the row's kind is known: blank, an error value, text, or a number with the readings a
+ * Vietnamese clerk's typing allows. Workbooks come from Excel set to Vietnamese (decimal comma, thousands dot) or to
+ * English regional settings, so one typed text may arrive as a number, a percentage-formatted fraction, or text.
+ */
+import { decFromNumber, decFromString, decPlaces, decMul, decInt, type Dec } from "./exact";
+import type { CellInput } from "./types";
+import { formatDecimal } from "../i18n/number";
+import { decToString } from "./exact";
+
+export type AltReason =
+  /**
+   * "52,414" stored by a vi-VN Excel as 52.414, or "1.081" stored by an en-US Excel as 1.081: the mark was meant as a
+   * thousands separator; the alternative reads 52414 / 1081.
+   */
+  | "thousands_separator"
+  /** "1.081" as text reads 1081 the vi-VN way; the alternative is the English decimal reading 1.081. */
+  | "english_decimal";
+
+export type Reading =
+  | { type: "blank" }
+  | { type: "error"; display: string }
+  | { type: "text"; display: string }
+  | {
+      type: "number";
+      /** The primary reading, in the cell's own units (a percentage-formatted 0.9969 reads 0.9969 here). */
+      dec: Dec;
+      display: string;
+      /** The number arrived as text ("number stored as text"). */
+      fromText: boolean;
+      /** The cell is formatted as a percentage (Excel stores 99,69% as 0.9969). */
+      percentFormat: boolean;
+      /** The typed text carried a "%" sign (text cells). */
+      percentSign: boolean;
+      /** Another reading the typing allows, with why. */
+      alt?: Dec;
+      altReason?: AltReason;
+      /** Text written the English way ("70.68", "1,234.5"): read as such, and said. */
+      englishFormat?: boolean;
+    };
+
+const ERROR_RE = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
+const SPACES_RE = /[\s\u00a0\u202f]/g;
+
+function displayOf(cell: CellInput): string {
+  if (cell.text !== undefined && cell.text !== "") return cell.text;
+  const v = cell.value;
+  if (typeof v === "number") {
+    const d = decFromNumber(v);
+    if (!d) return String(v);
+    if (isPercentFormat(cell.numberFormat)) return `${formatDecimal(decToString(decMul(d, decInt(100))), "vi")}%`;
+    return formatDecimal(decToString(d), "vi");
+  }
+  return v === null || v === undefined ? "" : String(v);
+}
+
+export function isPercentFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  // A "%" outside quotes and escapes makes Excel scale by 100.
+  return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}
+
+/** Reads text the way a clerk means it: vi-VN first, with the other reading kept when the text allows two. */
+export function readNumericText(
+  raw: string,
+): { dec: Dec; percentSign: boolean; alt?: Dec; altReason?: AltReason; englishFormat?: boolean } | null {
+  let t = raw.normalize("NFC").replace(SPACES_RE, "");
+  if (t === "") return null;
+  let percentSign = false;
+  if (t.endsWith("%")) {
+    percentSign = true;
+    t = t.slice(0, -1);
+  }
+  let sign = "";
+  if (t.startsWith("-") || t.startsWith("+")) {
+    sign = t[0] === "-" ? "-" : "";
+    t = t.slice(1);
+  }
+  let m: RegExpExecArray | null;
+  // Plain integer.
+  if (/^\d+$/.test(t)) return { dec: decFromString(sign + t)!, percentSign };
+  // vi-VN decimal comma: "55,17", "52,414" (three digits: maybe a thousands comma).
+  if ((m = /^(\d+),(\d+)$/.exec(t))) {
+    const dec = decFromString(`${sign}${m[1]}.${m[2]}`)!;
+    if (m[2].length === 3 && m[1].length <= 3) return { dec, percentSign, alt: decFromString(sign + m[1] + m[2])!, altReason: "thousands_separator" };
+    return { dec, percentSign };
+  }
+  // vi-VN thousands dots with an optional decimal comma: "1.081", "331.084", "1.234,5".
+  if ((m = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(t))) {
+    const dec = decFromString(`${sign}${m[1].replace(/\./g, "")}${m[2] ? `.${m[2]}` : ""}`)!;
+    if (!m[2] && m[1].split(".").length === 2) return { dec, percentSign, alt: decFromString(sign + m[1])!, altReason: "english_decimal" };
+    return { dec, percentSign };
+  }
+  // English decimal point: "70.68" (not a vi thousands group).
+  if ((m = /^(\d+)\.(\d+)$/.exec(t))) return { dec: decFromString(`${sign}${m[1]}.${m[2]}`)!, percentSign, englishFormat: true };
+  // English thousands commas with optional decimal point: "52,414,000", "1,234.5".
+  if ((m = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(t))) {
+    return { dec: decFromString(`${sign}${m[1].replace(/,/g, "")}${m[2] ? `.${m[2]}` : ""}`)!, percentSign, englishFormat: true };
+  }
+  return null;
+}
+
+/** Reads one cell as a host gave it. Never throws. */
+export function readCell(cell: CellInput | null | undefined): Reading {
+  if (!cell) return { type: "blank" };
+  const v = cell.value;
+  if (v === null || v === undefined || v === "") return { type: "blank" };
+  if (typeof v === "boolean") return { type: "text", display: v ? "TRUE" : "FALSE" };
+  if (typeof v === "number") {
+    const dec = decFromNumber(v);
+    if (!dec) return { type: "error", display: displayOf(cell) || String(v) };
+    const percentFormat = isPercentFormat(cell.numberFormat);
+    const reading: Reading = { type: "number", dec, display: displayOf(cell), fromText: false, percentFormat, percentSign: false };
+    // A count typed "52,414" under vi-VN arrives as 52.414; "1.081" under en-US as 1.081: three decimals, maybe a
+    // thousands separator. The row's kind decides; the alternative is kept.
+    if (!percentFormat && dec.s === 3 && decPlaces(dec) === 3 && Math.abs(v) < 1000) {
+      reading.alt = { m: dec.m, s: 0 };
+      reading.altReason = "thousands_separator";
+    }
+    return reading;
+  }
+  const text = String(v);
+  const trimmed = text.trim();
+  if (trimmed === "") return { type: "blank" };
+  if (ERROR_RE.test(trimmed)) return { type: "error", display: trimmed };
+  const parsed = readNumericText(trimmed);
+  if (!parsed) return { type: "text", display: text };
+  return {
+    type: "number",
+    dec: parsed.dec,
+    display: cell.text && cell.text !== "" ? cell.text : text,
+    fromText: true,
+    percentFormat: false,
+    percentSign: parsed.percentSign,
+    alt: parsed.alt,
+    altReason: parsed.altReason,
+    englishFormat: parsed.englishFormat,
+  };
+}

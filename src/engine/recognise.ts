@@ -1,0 +1,348 @@
+/**
+ * Form recognition: given any grid of cells (a sheet the add-in inserted, or a table pasted by hand from another
+ * unit's file), find which Biểu mẫu it holds and which row is which, by STT and indicator text.
+ */
+import type { FormDefinition, TemplateSet } from "../forms/schema";
+import { normaliseStt } from "../forms/stt";
+import { a1 } from "../layout/a1";
+import type { CellInput, Finding, RecognisedForm, RecognitionResult, SheetGrid } from "./types";
+
+import { REPORT_COPY_MARK, RESULTS_SHEET_NAME } from "../layout/names";
+
+interface GridRow {
+  /** 0-based sheet row. */
+  row: number;
+  stt: string | null;
+  sttRaw: string;
+  text: string;
+  tokens: string[];
+}
+
+function cellText(cell: CellInput | null | undefined): string {
+  if (!cell) return "";
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return cell.text && cell.text !== "" ? cell.text : String(v);
+  return String(v);
+}
+
+/** Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts. */
+export function foldText(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/<[^>]*>/g, " ")
+    .toLowerCase()
+    .replace(/đ/g, "d")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim();
+}
+
+function tokens(s: string): string[] {
+  const f = foldText(s);
+  return f ? f.split(" ") : [];
+}
+
+/** Dice coefficient of two token multisets, 0–1. */
+function similarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of b) {
+    const c = counts.get(t);
+    if (c) {
+      common++;
+      counts.set(t, c - 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+interface Columns {
+  stt: number;
+  text: number;
+  unit: number;
+  value: number;
+  note: number;
+}
+
+const LABEL_RE = /^bieu mau\s*(?:so\s*)?(\d+)\b/;
+
+function cellsOf(grid: SheetGrid): { at: (r: number, c: number) => CellInput | null | undefined; rows: number; cols: number } {
+  const rows = grid.cells.length;
+  let cols = 0;
+  for (const r of grid.cells) if (r && r.length > cols) cols = r.length;
+  return { at: (r, c) => grid.cells[r]?.[c], rows, cols };
+}
+
+/** Finds the STT column: the column (among the first few) where most rows hold an STT followed by text. */
+function findColumns(grid: SheetGrid): { columns: Columns; headerRow: number | null } | null {
+  const { at, rows, cols } = cellsOf(grid);
+  const maxCol = Math.min(cols, 8);
+  const votes = new Array<number>(maxCol).fill(0);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < maxCol - 1; c++) {
+      if (normaliseStt(cellText(at(r, c))) !== null && cellText(at(r, c + 1)).trim().length >= 3) {
+        votes[c]++;
+        break;
+      }
+    }
+  }
+  let stt = -1;
+  for (let c = 0; c < maxCol; c++) if (votes[c] > 0 && (stt < 0 || votes[c] > votes[stt])) stt = c;
+  if (stt < 0 || votes[stt] < 2) return null;
+  const columns: Columns = { stt, text: stt + 1, unit: stt + 2, value: stt + 3, note: stt + 4 };
+  // A header row ("STT" | "Chỉ tiêu …") tells where "Số liệu" and "Ghi chú" are, over its two rows.
+  let headerRow: number | null = null;
+  for (let r = 0; r < rows; r++) {
+    if (foldText(cellText(at(r, stt))) === "stt" && foldText(cellText(at(r, stt + 1))).startsWith("chi tieu")) {
+      headerRow = r;
+      for (const hr of [r, r + 1]) {
+        for (let c = stt + 2; c < Math.min(cols, stt + 10); c++) {
+          const h = foldText(cellText(at(hr, c)));
+          if (h === "so lieu" || h.startsWith("so lieu")) columns.value = c;
+          else if (h.startsWith("don vi")) columns.unit = c;
+          else if (h.startsWith("ghi chu")) columns.note = c;
+        }
+      }
+      break;
+    }
+  }
+  return { columns, headerRow };
+}
+
+interface Segment {
+  rows: GridRow[];
+  /** "Biểu mẫu N" label seen above the segment. */
+  labelNumber: number | null;
+}
+
+function segmentRows(grid: SheetGrid, columns: Columns, headerRow: number | null): Segment[] {
+  const { at, rows, cols } = cellsOf(grid);
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  let pendingLabel: number | null = null;
+  const start = headerRow === null ? 0 : 0;
+  for (let r = start; r < rows; r++) {
+    // A "Biểu mẫu N" label anywhere on the row starts a new table.
+    for (let c = 0; c < Math.min(cols, columns.note + 1); c++) {
+      const m = LABEL_RE.exec(foldText(cellText(at(r, c))));
+      if (m) {
+        pendingLabel = Number(m[1]);
+        current = null;
+        break;
+      }
+    }
+    const sttRaw = cellText(at(r, columns.stt)).trim();
+    const stt = normaliseStt(sttRaw);
+    const text = cellText(at(r, columns.text));
+    if (stt === null || text.trim().length < 2) continue;
+    if (current && stt === "1" && current.rows.some((x) => x.stt !== null && x.stt !== "1" && !x.stt.startsWith("1."))) current = null;
+    if (!current) {
+      current = { rows: [], labelNumber: pendingLabel };
+      pendingLabel = null;
+      segments.push(current);
+    }
+    current.rows.push({ row: r, stt, sttRaw, text, tokens: tokens(text) });
+  }
+  return segments;
+}
+
+interface FormTokens {
+  def: FormDefinition;
+  rowTokens: Map<string, string[]>;
+}
+
+const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();
+function formTokens(set: TemplateSet): FormTokens[] {
+  let ft = formTokenCache.get(set);
+  if (!ft) {
+    ft = set.forms.map((def) => ({ def, rowTokens: new Map(def.rows.map((r) => [r.stt, tokens(r.text)])) }));
+    formTokenCache.set(set, ft);
+  }
+  return ft;
+}
+
+function scoreSegment(seg: Segment, form: FormTokens): number {
+  let score = 0;
+  for (const gr of seg.rows) {
+    const t = gr.stt ? form.rowTokens.get(gr.stt) : undefined;
+    if (t) score += similarity(gr.tokens, t);
+  }
+  return score / Math.max(form.def.rows.length, seg.rows.length);
+}
+
+const MATCH_BY_STT = 0.5;
+const MATCH_BY_TEXT = 0.85;
+const MIN_FORM_SCORE = 0.3;
+
+function matchRows(
+  seg: Segment,
+  form: FormTokens,
+  grid: SheetGrid,
+  columns: Columns,
+  findings: Finding[],
+): { rows: RecognisedForm["rows"]; matched: number } {
+  const { at } = cellsOf(grid);
+  const originRow = grid.origin?.row ?? 0;
+  const originCol = grid.origin?.col ?? 0;
+  const used = new Set<GridRow>();
+  const assignment = new Map<string, GridRow>();
+  const byStt = new Map<string, GridRow[]>();
+  for (const gr of seg.rows) if (gr.stt) byStt.set(gr.stt, [...(byStt.get(gr.stt) ?? []), gr]);
+  const formId = form.def.id;
+  const sheet = grid.sheet;
+  const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
+
+  // 1. Same STT, similar text.
+  for (const row of form.def.rows) {
+    const candidates = byStt.get(row.stt) ?? [];
+    let best: GridRow | undefined;
+    let bestSim = MATCH_BY_STT;
+    for (const gr of candidates) {
+      const sim = similarity(gr.tokens, form.rowTokens.get(row.stt)!);
+      if (!used.has(gr) && sim >= bestSim) {
+        best = gr;
+        bestSim = sim;
+      }
+    }
+    if (best) {
+      assignment.set(row.stt, best);
+      used.add(best);
+    }
+  }
+  // 2. Same text under another STT (a renumbered row), when the text names one row of the form only.
+  for (const row of form.def.rows) {
+    if (assignment.has(row.stt)) continue;
+    const rowTok = form.rowTokens.get(row.stt)!;
+    const twins = form.def.rows.filter((r) => similarity(form.rowTokens.get(r.stt)!, rowTok) >= MATCH_BY_TEXT);
+    if (twins.length !== 1) continue;
+    const hit = seg.rows.find((gr) => !used.has(gr) && similarity(gr.tokens, rowTok) >= MATCH_BY_TEXT);
+    if (hit) {
+      assignment.set(row.stt, hit);
+      used.add(hit);
+      findings.push({
+        rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
+        sheet, cell: where(hit), value: hit.sttRaw, params: { typedStt: hit.sttRaw, text: row.text, reason: "stt" },
+      });
+    }
+  }
+  // 3. Same STT, different text: taken, and said.
+  for (const row of form.def.rows) {
+    if (assignment.has(row.stt)) continue;
+    const hit = (byStt.get(row.stt) ?? []).find((gr) => !used.has(gr));
+    if (hit) {
+      assignment.set(row.stt, hit);
+      used.add(hit);
+      findings.push({
+        rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
+        sheet, cell: a1(originRow + hit.row, originCol + columns.text), value: hit.text, params: { text: row.text, reason: "text" },
+      });
+    }
+  }
+
+  const rows: RecognisedForm["rows"] = {};
+  let matched = 0;
+  for (const row of form.def.rows) {
+    const gr = assignment.get(row.stt);
+    if (!gr) {
+      if (row.kind !== "group")
+        findings.push({
+          rule: `${formId}.${row.stt}.recognise`, check: "form.row_missing", severity: "warning", form: formId, stt: row.stt, sheet,
+          params: { text: row.text }, inferred: row.source === "inferred" || undefined,
+        });
+      continue;
+    }
+    matched++;
+    const unit = cellText(at(gr.row, columns.unit));
+    const note = cellText(at(gr.row, columns.note));
+    rows[row.stt] = {
+      value: at(gr.row, columns.value) ?? { value: null },
+      address: a1(originRow + gr.row, originCol + columns.value),
+      row: originRow + gr.row,
+      unit,
+      note,
+    };
+  }
+  for (const gr of seg.rows) {
+    if (!used.has(gr) && gr.stt)
+      findings.push({
+        rule: `${formId}.recognise`, check: "form.row_unknown", severity: "info", form: formId, stt: gr.stt, sheet,
+        cell: where(gr), value: gr.text, params: { typedStt: gr.sttRaw },
+      });
+  }
+  return { rows, matched };
+}
+
+/** Every form found in one grid (a sheet may hold several tables, each under its "Biểu mẫu N" label). */
+export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Finding[] = []): RecognisedForm[] {
+  const found = findColumns(grid);
+  if (!found) return [];
+  const { columns, headerRow } = found;
+  const segments = segmentRows(grid, columns, headerRow);
+  const candidates = formTokens(set);
+  const out: RecognisedForm[] = [];
+  const originRow = grid.origin?.row ?? 0;
+  const originCol = grid.origin?.col ?? 0;
+  for (const seg of segments) {
+    let best: FormTokens | undefined;
+    let bestScore = 0;
+    for (const ft of candidates) {
+      let score = scoreSegment(seg, ft);
+      if (grid.formHint === ft.def.id) score += 0.5;
+      if (seg.labelNumber !== null && seg.labelNumber === ft.def.number) score += 0.2;
+      if (score > bestScore) {
+        best = ft;
+        bestScore = score;
+      }
+    }
+    if (!best || bestScore < MIN_FORM_SCORE) continue;
+    const { rows, matched } = matchRows(seg, best, grid, columns, findings);
+    out.push({
+      formId: best.def.id,
+      sheet: grid.sheet,
+      rows,
+      columns: {
+        stt: originCol + columns.stt, text: originCol + columns.text, unit: originCol + columns.unit,
+        value: originCol + columns.value, note: originCol + columns.note,
+      },
+      headerRow: headerRow === null ? null : originRow + headerRow,
+      firstRow: originRow + seg.rows[0].row,
+      lastRow: originRow + seg.rows[seg.rows.length - 1].row,
+      tagged: grid.formHint === best.def.id,
+      matched,
+      total: best.def.rows.length,
+    });
+  }
+  return out;
+}
+
+export function isProductSheet(name: string): boolean {
+  return name === RESULTS_SHEET_NAME || name.toLowerCase().includes(REPORT_COPY_MARK);
+}
+
+/** Recognises the forms of a whole workbook; the results sheet and report copies are skipped. */
+export function recogniseWorkbook(set: TemplateSet, grids: readonly SheetGrid[]): RecognitionResult {
+  const findings: Finding[] = [];
+  const forms: RecognisedForm[] = [];
+  const unrecognisedSheets: string[] = [];
+  for (const grid of grids) {
+    if (isProductSheet(grid.sheet)) continue;
+    const got = recogniseSheet(set, grid, findings);
+    if (got.length === 0) unrecognisedSheets.push(grid.sheet);
+    forms.push(...got);
+  }
+  const seen = new Map<string, RecognisedForm>();
+  for (const f of forms) {
+    const first = seen.get(f.formId);
+    if (first)
+      findings.push({
+        rule: `${f.formId}.recognise`, check: "form.duplicate", severity: "info", form: f.formId, sheet: f.sheet,
+        params: { firstSheet: first.sheet },
+      });
+    else seen.set(f.formId, f);
+  }
+  return { forms, findings, unrecognisedSheets };
+}

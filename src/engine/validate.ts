@@ -1,0 +1,460 @@
+/**
+ * The rules engine: filled forms in, findings out. Pure: no Office.js, no DOM, no file I/O, and it never throws for
+ * anything a user typed (bad values are findings).
+ */
+import type { FormDefinition, FormRow, Rule, Severity, TemplateSet } from "../forms/schema";
+import {
+  decAdd,
+  decCmp,
+  decInt,
+  decIsInteger,
+  decMul,
+  decPlaces,
+  decSign,
+  decSub,
+  decToString,
+  halfUlp,
+  quotientWithin,
+  roundQuotient,
+  ZERO,
+  type Dec,
+} from "./exact";
+import { readCell, type Reading } from "./reading";
+import type {
+  CheckCode,
+  ComputedRate,
+  FilledForm,
+  FilledRow,
+  Finding,
+  FindingParams,
+  RuleEvaluation,
+  ValidationResult,
+} from "./types";
+
+interface CompiledForm {
+  def: FormDefinition;
+  rowIndex: Map<string, number>;
+  rowByStt: Map<string, FormRow>;
+  /** Rate rule by target STT. */
+  rateByTarget: Map<string, Extract<Rule, { type: "rate" }>>;
+  order: number;
+}
+
+interface CompiledSet {
+  forms: Map<string, CompiledForm>;
+}
+
+const compiledSets = new WeakMap<TemplateSet, CompiledSet>();
+
+function compile(set: TemplateSet): CompiledSet {
+  let c = compiledSets.get(set);
+  if (c) return c;
+  c = { forms: new Map() };
+  set.forms.forEach((def, order) => {
+    const rateByTarget = new Map<string, Extract<Rule, { type: "rate" }>>();
+    for (const r of def.rules) if (r.type === "rate") rateByTarget.set(r.target, r);
+    c!.forms.set(def.id, {
+      def,
+      rowIndex: new Map(def.rows.map((r, i) => [r.stt, i])),
+      rowByStt: new Map(def.rows.map((r) => [r.stt, r])),
+      rateByTarget,
+      order,
+    });
+  });
+  compiledSets.set(set, c);
+  return c;
+}
+
+/** A row's value after the row's kind has resolved what the typing allowed. */
+interface RowValue {
+  form: string;
+  stt: string;
+  row: FormRow;
+  filled: FilledRow | undefined;
+  reading: Reading;
+  /** In the row's own units (a percentage is 0–100), or null when blank or unreadable. */
+  value: Dec | null;
+  /** Decimal places the value stands for; null for exact values (counts, codes). */
+  places: number | null;
+  /** Another reading kept for the rules to try (a percentage typed as a fraction, …). */
+  alt: Dec | null;
+  /** The finding that announced an alternative reading, to note when a rate confirms it. */
+  readingFinding?: Finding;
+  display: string;
+}
+
+const dec = (d: Dec, fixed?: number) => ({ dec: decToString(d, fixed) });
+const HUNDRED = decInt(100);
+
+class Collector {
+  readonly findings: Finding[] = [];
+  constructor(private readonly sheetOf: (form: string) => string | undefined) {}
+
+  add(
+    rule: string,
+    check: CheckCode,
+    severity: Severity,
+    form: string,
+    rv: (Pick<RowValue, "stt" | "filled" | "display"> & { form?: string }) | null,
+    params: FindingParams,
+    extra: { expected?: string; inferred?: boolean; value?: string } = {},
+  ): Finding {
+    const rowForm = rv?.form ?? form;
+    const f: Finding = {
+      rule,
+      check,
+      severity,
+      form: rowForm,
+      stt: rv?.stt,
+      sheet: rv?.filled ? this.sheetOf(rowForm) : undefined,
+      cell: rv?.filled?.address,
+      value: extra.value ?? (rv && rv.display !== "" ? rv.display : undefined),
+      expected: extra.expected,
+      params,
+    };
+    if (extra.inferred) f.inferred = true;
+    this.findings.push(f);
+    return f;
+  }
+}
+
+function codeMeaning(row: FormRow, value: Dec): string | undefined {
+  return row.coding?.[decToString(value)];
+}
+
+function normaliseText(s: string): string {
+  return s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Resolves one row's reading by its kind; appends the row-level findings. */
+function interpret(form: string, row: FormRow, filled: FilledRow | undefined, out: Collector): RowValue {
+  const reading = readCell(filled?.value);
+  const rv: RowValue = { form, stt: row.stt, row, filled, reading, value: null, places: null, alt: null, display: "" };
+  const id = `${form}.${row.stt}`;
+  const inferred = row.source === "inferred";
+  if (reading.type === "blank") return rv;
+  rv.display = reading.display;
+  if (row.kind === "group") return rv;
+  if (reading.type === "error") {
+    out.add(`${id}.value`, "cell.error_value", "error", form, rv, {}, { inferred });
+    return rv;
+  }
+  if (reading.type === "text") {
+    if (row.kind === "code") {
+      const typed = normaliseText(reading.display);
+      const hit = Object.entries(row.coding ?? {}).find(([, meaning]) => normaliseText(meaning) === typed);
+      if (hit) {
+        rv.value = decInt(Number(hit[0]));
+        out.add(`${id}.code`, "code.meaning_typed", "info", form, rv, { code: hit[0], meaning: hit[1] }, { inferred });
+        return rv;
+      }
+    }
+    out.add(`${id}.value`, "cell.not_a_number", "error", form, rv, {}, { inferred });
+    return rv;
+  }
+  // A number.
+  let value = reading.dec;
+  if (reading.percentFormat) value = decMul(value, HUNDRED);
+  if (reading.fromText && !reading.alt)
+    out.add(`${id}.value`, reading.englishFormat ? "cell.english_decimal" : "cell.number_as_text", "info", form, rv, { reading: dec(value) }, { inferred });
+
+  switch (row.kind) {
+    case "count": {
+      if (!decIsInteger(value) && reading.alt && decIsInteger(reading.alt)) {
+        rv.readingFinding = out.add(
+          `${id}.count`, "count.thousands_separator", "warning", form, rv,
+          { reading: dec(reading.alt), unit: row.unit, typed: reading.display },
+          { inferred, expected: decToString(reading.alt) },
+        );
+        value = reading.alt;
+      } else if (reading.fromText && reading.alt && reading.altReason === "english_decimal") {
+        // "1.081" as text: the vi-VN reading 1081 is the count; nothing to say beyond "stored as text".
+        out.add(`${id}.value`, "cell.number_as_text", "info", form, rv, { reading: dec(value) }, { inferred });
+      } else if (!decIsInteger(value)) {
+        out.add(`${id}.count`, "count.not_integer", "error", form, rv, { unit: row.unit }, { inferred });
+      }
+      if (decSign(value) < 0) out.add(`${id}.count`, "count.negative", "error", form, rv, {}, { inferred });
+      rv.value = value;
+      rv.places = decIsInteger(value) ? null : decPlaces(value);
+      return rv;
+    }
+    case "percent": {
+      const inRange = (d: Dec) => decSign(d) >= 0 && decCmp(d, HUNDRED) <= 0;
+      if (!inRange(value) && reading.alt && inRange(reading.alt)) {
+        rv.readingFinding = out.add(
+          `${id}.percent`, "percent.thousands_separator", "warning", form, rv,
+          { reading: dec(reading.alt), typed: reading.display }, { inferred, expected: decToString(reading.alt) },
+        );
+        value = reading.alt;
+      } else if (!inRange(value)) {
+        out.add(`${id}.percent`, "percent.out_of_range", "error", form, rv, { reading: dec(value) }, { inferred });
+      } else if (!reading.percentFormat && !reading.percentSign && decSign(value) > 0 && decCmp(value, decInt(1)) <= 0) {
+        // 0.9969 in a General cell may be a fraction meant as 99,69%: the rate rule decides.
+        rv.alt = decMul(value, HUNDRED);
+      }
+      rv.value = value;
+      rv.places = Math.max(2, decPlaces(value));
+      return rv;
+    }
+    case "code": {
+      const key = decIsInteger(value) ? decToString(value) : null;
+      if (key === null || row.coding?.[key] === undefined) {
+        const codes = Object.entries(row.coding ?? {}).map(([k, m]) => `${k} = ${m}`).join("; ");
+        out.add(`${id}.code`, "code.invalid", "error", form, rv, { codes }, { inferred });
+      }
+      rv.value = value;
+      return rv;
+    }
+    default:
+      rv.value = value;
+      rv.places = decPlaces(value);
+      return rv;
+  }
+}
+
+type RowLookup = (ref: string) => RowValue | undefined;
+
+function sumOf(values: RowValue[]): { sum: Dec; slack: Dec } {
+  let sum = ZERO;
+  let slack = ZERO;
+  for (const v of values) {
+    sum = decAdd(sum, v.value!);
+    if (v.places !== null) slack = decAdd(slack, halfUlp(v.places));
+  }
+  return { sum, slack };
+}
+
+function labelOf(v: RowValue, crossForm: boolean): string {
+  return crossForm ? `${v.form} ${v.stt}` : v.stt;
+}
+
+interface RuleContext {
+  out: Collector;
+  evaluations: RuleEvaluation[];
+  computed: ComputedRate[];
+  excusedBlank: Set<RowValue>;
+  sheetOf: (form: string) => string;
+}
+
+function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolean, ctx: RuleContext): void {
+  const { out } = ctx;
+  const refs = (list: string[]) => list.map(lookup).filter((v): v is RowValue => v !== undefined);
+  const inferredRows = (vs: RowValue[]) => vs.some((v) => v.row.source === "inferred");
+  const record = (status: RuleEvaluation["status"], relation: string, inferred: boolean, left?: Dec | null, right?: Dec | null) =>
+    ctx.evaluations.push({
+      rule: rule.id, type: rule.type, form, crossForm, status, relation, inferred,
+      left: left ? decToString(left) : undefined,
+      right: right ? decToString(right) : undefined,
+    });
+  const ruleInferred = rule.source === "inferred";
+
+  switch (rule.type) {
+    case "rate": {
+      const [t, n, d] = [lookup(rule.target), lookup(rule.numerator), lookup(rule.denominator)];
+      if (!t || !n || !d) return;
+      const inferred = ruleInferred || inferredRows([t, n, d]);
+      const relation = `${labelOf(t, crossForm)} = ${labelOf(n, crossForm)} / ${labelOf(d, crossForm)} × ${rule.scale}`;
+      const reported: ComputedRate["reported"] = t.filled?.value.formula ? "formula" : t.reading.type === "blank" ? "blank" : "typed";
+      const computed: ComputedRate = { form: t.form, sheet: ctx.sheetOf(t.form), stt: t.stt, cell: t.filled?.address ?? "", value: null, reported };
+      if (t.filled) ctx.computed.push(computed);
+      if (d.value === null || decSign(d.value) === 0 || n.value === null) {
+        if (d.value !== null && decSign(d.value) === 0 || d.value === null) ctx.excusedBlank.add(t);
+        if (t.value !== null && (d.value === null || decSign(d.value) === 0))
+          out.add(rule.id, "rate.no_denominator", "info", form, t, { denominatorStt: d.stt }, { inferred });
+        record("not_applicable", relation, inferred, t.value, null);
+        return;
+      }
+      const r = roundQuotient(n.value, d.value, rule.scale, rule.decimals);
+      computed.value = decToString(r.value, rule.decimals);
+      if (t.value === null) {
+        record("not_applicable", relation, inferred, null, r.value);
+        return;
+      }
+      const p = Math.max(rule.decimals, t.places ?? 0);
+      const params = () => ({
+        reported: dec(t.value!), numerator: dec(n.value!), denominator: dec(d.value!),
+        expected: dec(r.value, rule.decimals), numeratorStt: n.stt, denominatorStt: d.stt,
+      });
+      if (quotientWithin(t.value, p, n.value, d.value, rule.scale)) {
+        record("pass", relation, inferred, t.value, r.value);
+        if (r.tie && p === rule.decimals)
+          out.add(rule.id, "rate.tie", "info", form, t, { ...params(), exact: dec(r.exact!) }, { inferred, expected: computed.value });
+        for (const part of [n, d]) if (part.readingFinding) part.readingFinding.params.confirmedBy = t.stt;
+        return;
+      }
+      if (t.alt && quotientWithin(t.alt, Math.max(rule.decimals, decPlaces(t.alt)), n.value, d.value, rule.scale)) {
+        record("pass", relation, inferred, t.alt, r.value);
+        out.add(rule.id, "percent.fraction", "warning", form, t, { ...params(), reading: dec(t.alt) }, { inferred, expected: computed.value });
+        return;
+      }
+      record("fail", relation, inferred, t.value, r.value);
+      out.add(rule.id, "rate.mismatch", rule.severity, form, t, params(), { inferred, expected: computed.value });
+      return;
+    }
+    case "sum_eq": {
+      const total = lookup(rule.total);
+      const parts = refs(rule.parts);
+      if (!total) return;
+      const inferred = ruleInferred || inferredRows([total, ...parts]);
+      const relation = `${labelOf(total, crossForm)} = ${parts.map((p) => labelOf(p, crossForm)).join(" + ")}`;
+      if (total.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
+        record("not_applicable", relation, inferred);
+        return;
+      }
+      const { sum, slack } = sumOf(parts);
+      const tolerance = total.places !== null ? decAdd(slack, halfUlp(total.places)) : slack;
+      const diff = decSub(sum, total.value);
+      const ok = decCmp(diff.m < 0 ? decMul(diff, decInt(-1)) : diff, tolerance) <= 0;
+      record(ok ? "pass" : "fail", relation, inferred, total.value, sum);
+      if (!ok)
+        out.add(rule.id, "sum.mismatch", rule.severity, form, total,
+          { total: dec(total.value), sum: dec(sum), parts: parts.map((p) => labelOf(p, crossForm)).join(" + ") },
+          { inferred, expected: decToString(sum) });
+      return;
+    }
+    case "sum_le": {
+      const whole = lookup(rule.whole);
+      const parts = refs(rule.parts).filter((p) => p.value !== null);
+      if (!whole) return;
+      const inferred = ruleInferred || inferredRows([whole, ...refs(rule.parts)]);
+      const relation = `${rule.parts.map((p) => labelOf(lookup(p) ?? whole, crossForm)).join(" + ")} ≤ ${labelOf(whole, crossForm)}`;
+      if (whole.value === null || parts.length === 0) {
+        record("not_applicable", relation, inferred);
+        return;
+      }
+      const { sum, slack } = sumOf(parts);
+      const tolerance = whole.places !== null ? decAdd(slack, halfUlp(whole.places)) : slack;
+      const ok = decCmp(decSub(sum, tolerance), whole.value) <= 0;
+      record(ok ? "pass" : "fail", relation, inferred, sum, whole.value);
+      if (!ok) {
+        const first = parts.length === 1 ? parts[0] : whole;
+        out.add(rule.id, "le.exceeded", rule.severity, form, first,
+          { parts: parts.map((p) => labelOf(p, crossForm)).join(" + "), sum: dec(sum), whole: labelOf(whole, crossForm), wholeValue: dec(whole.value) },
+          { inferred, expected: `≤ ${decToString(whole.value)}` });
+      }
+      return;
+    }
+    case "when": {
+      const cond = lookup(rule.if.row);
+      if (!cond) return;
+      const expectedValue = decInt(rule.if.equals);
+      const inferred = ruleInferred || cond.row.source === "inferred";
+      const relation = `${labelOf(cond, crossForm)} = ${rule.if.equals} ⇒ ${[
+        ...(rule.then.blank ?? []).map((s) => `${s} trống`),
+        ...(rule.then.filled ?? []).map((s) => `${s} có số liệu`),
+      ].join(", ")}`;
+      if (cond.value === null || decCmp(cond.value, expectedValue) !== 0) {
+        record("not_applicable", relation, inferred, cond.value);
+        return;
+      }
+      const meaning = codeMeaning(cond.row, cond.value) ?? "";
+      let ok = true;
+      for (const v of refs(rule.then.blank ?? [])) {
+        const base = { condition: cond.stt, conditionValue: dec(cond.value), meaning };
+        if (v.reading.type !== "blank") {
+          ok = false;
+          out.add(rule.id, "when.should_be_blank", rule.severity, form, v, base, { inferred, expected: "" });
+        } else {
+          ctx.excusedBlank.add(v);
+          out.add(rule.id, "when.rightly_blank", "info", form, v, base, { inferred });
+        }
+      }
+      for (const v of refs(rule.then.filled ?? [])) {
+        if (v.reading.type === "blank") {
+          ok = false;
+          ctx.excusedBlank.add(v);
+          out.add(rule.id, "when.should_be_filled", rule.severity, form, v,
+            { condition: cond.stt, conditionValue: dec(cond.value), meaning }, { inferred });
+        }
+      }
+      record(ok ? "pass" : "fail", relation, inferred, cond.value);
+      return;
+    }
+    case "between_parts": {
+      const target = lookup(rule.target);
+      const parts = refs(rule.parts);
+      if (!target) return;
+      const inferred = ruleInferred || inferredRows([target, ...parts]);
+      const relation = `min(${parts.map((p) => labelOf(p, crossForm)).join(", ")}) ≤ ${labelOf(target, crossForm)} ≤ max(…)`;
+      if (target.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
+        record("not_applicable", relation, inferred);
+        return;
+      }
+      let min = parts[0];
+      let max = parts[0];
+      for (const p of parts) {
+        if (decCmp(p.value!, min.value!) < 0) min = p;
+        if (decCmp(p.value!, max.value!) > 0) max = p;
+      }
+      const slack = decAdd(halfUlp(target.places ?? 2), halfUlp(Math.max(min.places ?? 2, max.places ?? 2)));
+      const ok = decCmp(decAdd(target.value, slack), min.value!) >= 0 && decCmp(decSub(target.value, slack), max.value!) <= 0;
+      record(ok ? "pass" : "fail", relation, inferred, target.value);
+      if (!ok)
+        out.add(rule.id, "between.outside", rule.severity, form, target,
+          { min: dec(min.value!), max: dec(max.value!), parts: parts.map((p) => p.stt).join(", ") }, { inferred });
+      return;
+    }
+  }
+}
+
+/**
+ * Validates filled forms against a template set. Forms the set does not know are skipped (recognition reports them).
+ * When a form appears twice, each copy is checked on its own and cross-form rules use the first.
+ */
+export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): ValidationResult {
+  const compiled = compile(set);
+  const firstSheet = new Map<string, string>();
+  for (const f of forms) if (!firstSheet.has(f.formId)) firstSheet.set(f.formId, f.sheet);
+  const evaluations: RuleEvaluation[] = [];
+  const computed: ComputedRate[] = [];
+  const all: Array<{ order: number; findings: Finding[] }> = [];
+  const firstValues = new Map<string, Map<string, RowValue>>();
+
+  for (const filled of forms) {
+    const cf = compiled.forms.get(filled.formId);
+    if (!cf) continue;
+    const out = new Collector(() => filled.sheet);
+    const ctx: RuleContext = { out, evaluations, computed, excusedBlank: new Set(), sheetOf: () => filled.sheet };
+    const values = new Map<string, RowValue>();
+    for (const row of cf.def.rows) {
+      const rv = interpret(cf.def.id, row, filled.rows[row.stt], out);
+      values.set(row.stt, rv);
+      if (row.unit_official_typo)
+        out.add(`${cf.def.id}.${row.stt}.unit`, "unit.template_typo", "info", cf.def.id, rv,
+          { printed: row.unit_official_typo, unit: row.unit }, { value: rv.display || undefined });
+      const unitTyped = rv.filled?.unit;
+      if (unitTyped !== undefined && unitTyped.trim() !== "" && row.kind !== "group") {
+        const u = normaliseText(unitTyped);
+        if (u !== normaliseText(row.unit) && u !== normaliseText(row.unit_official_typo ?? "\u0000") && row.kind !== "code")
+          out.add(`${cf.def.id}.${row.stt}.unit`, "unit.differs", "info", cf.def.id, rv, { typed: unitTyped.trim(), unit: row.unit });
+      }
+    }
+    if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, values);
+    const lookup: RowLookup = (ref) => values.get(ref);
+    for (const rule of cf.def.rules) evaluate(rule, cf.def.id, lookup, false, ctx);
+    for (const rv of values.values()) {
+      if (rv.row.kind === "group" || rv.reading.type !== "blank" || ctx.excusedBlank.has(rv)) continue;
+      const note = rv.filled?.note?.trim();
+      if (note) out.add(`${cf.def.id}.${rv.stt}.blank`, "value.blank_with_reason", "info", cf.def.id, rv, { note }, { inferred: rv.row.source === "inferred" });
+      else if (rv.filled) out.add(`${cf.def.id}.${rv.stt}.blank`, "value.blank", "info", cf.def.id, rv, {}, { inferred: rv.row.source === "inferred" });
+    }
+    const idx = cf.rowIndex;
+    out.findings.sort((a, b) => (idx.get(a.stt ?? "") ?? 1e9) - (idx.get(b.stt ?? "") ?? 1e9));
+    all.push({ order: cf.order, findings: out.findings });
+  }
+
+  const crossOut = new Collector((form) => firstSheet.get(form));
+  const crossCtx: RuleContext = { out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "" };
+  const crossLookup: RowLookup = (ref) => {
+    const i = ref.indexOf(":");
+    return firstValues.get(ref.slice(0, i))?.get(ref.slice(i + 1));
+  };
+  for (const rule of set.cross_form_rules) {
+    const firstRef = rule.type === "sum_le" ? rule.parts[0] : rule.type === "sum_eq" ? rule.total : rule.type === "when" ? rule.if.row : rule.target;
+    const form = firstRef.slice(0, firstRef.indexOf(":"));
+    evaluate(rule, form, crossLookup, true, crossCtx);
+  }
+  all.sort((a, b) => a.order - b.order);
+  const findings = all.flatMap((a) => a.findings).concat(crossOut.findings);
+  return { findings, evaluations, computed };
+}

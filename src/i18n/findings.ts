@@ -1,0 +1,118 @@
+/**
+ * The one message catalogue for findings: a finding carries facts (check code, params); this turns them into a
+ * Vietnamese (or English) sentence. The task pane, the sheet write-back and the command line all render through it.
+ */
+import type { CheckCode, Finding, FindingParams, NumericParam } from "../engine/types";
+import type { Severity } from "../forms/schema";
+import { formatDecimal, type Lang } from "./number";
+
+type Param = (name: string) => string;
+type Template = (p: Param) => string;
+
+const VI: Record<CheckCode, Template> = {
+  "rate.mismatch": (p) =>
+    `Tỷ lệ ${p("reported")}% không khớp với ${p("numerator")} / ${p("denominator")} × 100 = ${p("expected")}%`,
+  "rate.tie": (p) =>
+    `${p("numerator")} / ${p("denominator")} × 100 = ${p("exact")} nằm đúng giữa hai cách làm tròn: ${p("reported")}% được chấp nhận (hàm ROUND của Excel cho ${p("expected")}%)`,
+  "rate.no_denominator": (p) => `Không phát sinh: mẫu số (STT ${p("denominatorStt")}) bằng 0 hoặc để trống, không tính tỷ lệ`,
+  "rate.reading_confirmed": (p) => `Cách đọc ${p("reading")} khớp với tỷ lệ ở STT ${p("confirmedBy")}`,
+  "sum.mismatch": (p) => `${p("total")} khác tổng các chỉ tiêu thành phần ${p("parts")} = ${p("sum")}`,
+  "le.exceeded": (p) => `${p("parts")} = ${p("sum")} lớn hơn ${p("whole")} = ${p("wholeValue")}: phần không thể vượt tổng`,
+  "when.should_be_blank": (p) => `STT ${p("condition")} = ${p("conditionValue")} (${p("meaning")}) nên chỉ tiêu này phải để trống`,
+  "when.should_be_filled": (p) => `STT ${p("condition")} = ${p("conditionValue")} (${p("meaning")}) nên cần nhập chỉ tiêu này`,
+  "when.rightly_blank": (p) => `Để trống là đúng: STT ${p("condition")} = ${p("conditionValue")} (${p("meaning")})`,
+  "between.outside": (p) => `Tỷ lệ chung nằm ngoài khoảng ${p("min")}–${p("max")} của các chỉ tiêu thành phần (${p("parts")})`,
+  "count.not_integer": (p) => `Số đếm (${p("unit")}) phải là số nguyên`,
+  "count.negative": () => "Số đếm không thể âm",
+  "count.thousands_separator": (p) =>
+    `“${p("typed")}”: theo định dạng Việt Nam dấu phẩy là dấu thập phân, nhưng số ${p("unit")} không thể lẻ; dấu phẩy được dùng nhầm làm dấu phân cách hàng nghìn, đọc là ${p("reading")}${p("confirmedBy") ? ` (cách đọc này khớp với tỷ lệ ở STT ${p("confirmedBy")})` : ""}`,
+  "percent.out_of_range": (p) => `Tỷ lệ ${p("reading")} nằm ngoài khoảng 0–100`,
+  "percent.thousands_separator": (p) => `“${p("typed")}” vượt quá 100; đọc là ${p("reading")}`,
+  "percent.fraction": (p) => `Tỷ lệ ghi dạng phân số (${p("reported")}); đọc là ${p("reading")}% thì khớp ${p("numerator")} / ${p("denominator")} × 100`,
+  "code.invalid": (p) => `Mã không hợp lệ; chỉ nhận ${p("codes")}`,
+  "code.meaning_typed": (p) => `Đã ghi chữ “${p("meaning")}” thay cho mã; đọc là mã ${p("code")}`,
+  "cell.not_a_number": () => "Ô số liệu chứa chữ, không phải số",
+  "cell.error_value": () => "Ô số liệu chứa lỗi công thức",
+  "cell.number_as_text": (p) => `Số được lưu dạng văn bản; đọc là ${p("reading")}`,
+  "cell.english_decimal": (p) => `Số ghi theo kiểu tiếng Anh (dấu chấm thập phân); đọc là ${p("reading")}`,
+  "value.blank": () => "Chưa có số liệu",
+  "value.blank_with_reason": (p) => `Để trống, có ghi chú: “${p("note")}”`,
+  "unit.template_typo": (p) =>
+    `Biểu mẫu gốc in đơn vị “${p("printed")}” cho chỉ tiêu này, nhưng đây là số đếm (${p("unit")}): lỗi của biểu mẫu, kiểm tra như số đếm`,
+  "unit.differs": (p) => `Đơn vị tính “${p("typed")}” khác biểu mẫu (“${p("unit")}”)`,
+  "form.row_missing": (p) => `Không tìm thấy chỉ tiêu “${p("text")}” trong bảng`,
+  "form.row_unknown": () => "Dòng này không có trong biểu mẫu",
+  "form.text_differs": (p) =>
+    p("reason") === "stt" ? `STT ghi là “${p("typedStt")}”, nhưng nội dung là chỉ tiêu “${p("text")}”` : `Nội dung chỉ tiêu khác biểu mẫu (“${p("text")}”)`,
+  "form.duplicate": (p) => `Biểu mẫu có hai bản trong sổ; kiểm tra liên biểu dùng bản ở trang “${p("firstSheet")}”`,
+};
+
+const EN: Record<CheckCode, Template> = {
+  "rate.mismatch": (p) => `Rate ${p("reported")}% does not match ${p("numerator")} / ${p("denominator")} × 100 = ${p("expected")}%`,
+  "rate.tie": (p) =>
+    `${p("numerator")} / ${p("denominator")} × 100 = ${p("exact")} lies exactly half-way: ${p("reported")}% is accepted (Excel's ROUND gives ${p("expected")}%)`,
+  "rate.no_denominator": (p) => `Not applicable: the denominator (row ${p("denominatorStt")}) is 0 or blank`,
+  "rate.reading_confirmed": (p) => `Reading ${p("reading")} matches the rate in row ${p("confirmedBy")}`,
+  "sum.mismatch": (p) => `${p("total")} differs from the sum of its parts ${p("parts")} = ${p("sum")}`,
+  "le.exceeded": (p) => `${p("parts")} = ${p("sum")} exceeds ${p("whole")} = ${p("wholeValue")}: a part cannot exceed its whole`,
+  "when.should_be_blank": (p) => `Row ${p("condition")} = ${p("conditionValue")} (${p("meaning")}), so this row must be blank`,
+  "when.should_be_filled": (p) => `Row ${p("condition")} = ${p("conditionValue")} (${p("meaning")}), so this row must be filled`,
+  "when.rightly_blank": (p) => `Rightly blank: row ${p("condition")} = ${p("conditionValue")} (${p("meaning")})`,
+  "between.outside": (p) => `The overall rate lies outside ${p("min")}–${p("max")}, the range of its parts (${p("parts")})`,
+  "count.not_integer": (p) => `A count (${p("unit")}) must be a whole number`,
+  "count.negative": () => "A count cannot be negative",
+  "count.thousands_separator": (p) =>
+    `“${p("typed")}”: in Vietnamese format the comma is the decimal mark, but a count of ${p("unit")} cannot be fractional; the comma was meant as a thousands separator, read as ${p("reading")}${p("confirmedBy") ? ` (this reading matches the rate in row ${p("confirmedBy")})` : ""}`,
+  "percent.out_of_range": (p) => `Rate ${p("reading")} is outside 0–100`,
+  "percent.thousands_separator": (p) => `“${p("typed")}” exceeds 100; read as ${p("reading")}`,
+  "percent.fraction": (p) => `Rate written as a fraction (${p("reported")}); read as ${p("reading")}% it matches ${p("numerator")} / ${p("denominator")} × 100`,
+  "code.invalid": (p) => `Invalid code; allowed: ${p("codes")}`,
+  "code.meaning_typed": (p) => `The word “${p("meaning")}” was typed instead of its code; read as code ${p("code")}`,
+  "cell.not_a_number": () => "The value cell holds text, not a number",
+  "cell.error_value": () => "The value cell holds a formula error",
+  "cell.number_as_text": (p) => `Number stored as text; read as ${p("reading")}`,
+  "cell.english_decimal": (p) => `Number written the English way (decimal point); read as ${p("reading")}`,
+  "value.blank": () => "No value yet",
+  "value.blank_with_reason": (p) => `Blank, with a note: “${p("note")}”`,
+  "unit.template_typo": (p) =>
+    `The official template prints unit “${p("printed")}” here, but this is a count (${p("unit")}): a template typo, checked as a count`,
+  "unit.differs": (p) => `Unit “${p("typed")}” differs from the form (“${p("unit")}”)`,
+  "form.row_missing": (p) => `Indicator “${p("text")}” was not found in the table`,
+  "form.row_unknown": () => "This row is not in the form",
+  "form.text_differs": (p) =>
+    p("reason") === "stt" ? `Numbered “${p("typedStt")}”, but the text is indicator “${p("text")}”` : `The indicator text differs from the form (“${p("text")}”)`,
+  "form.duplicate": (p) => `The form appears twice; cross-form checks use the copy on sheet “${p("firstSheet")}”`,
+};
+
+const INFERRED_SUFFIX: Record<Lang, string> = {
+  vi: " (quy tắc suy luận, chưa có văn bản chính thức)",
+  en: " (inferred rule, no official text yet)",
+};
+
+function isNumeric(v: string | NumericParam | undefined): v is NumericParam {
+  return typeof v === "object" && v !== null && "dec" in v;
+}
+
+function paramReader(params: FindingParams, lang: Lang): Param {
+  return (name) => {
+    const v = params[name];
+    if (v === undefined) return "";
+    return isNumeric(v) ? formatDecimal(v.dec, lang) : v;
+  };
+}
+
+/** The sentence for a finding, in Vietnamese unless English is asked for. */
+export function renderFinding(finding: Finding, lang: Lang = "vi"): string {
+  const catalogue = lang === "vi" ? VI : EN;
+  const template = catalogue[finding.check];
+  const text = template ? template(paramReader(finding.params, lang)) : finding.check;
+  return finding.inferred ? text + INFERRED_SUFFIX[lang] : text;
+}
+
+export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
+  vi: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
+  en: { error: "Error", warning: "Warning", info: "Information" },
+};
+
+/** Every check code has a sentence in both languages (used by a test). */
+export const CATALOGUE = { vi: VI, en: EN } as const;
