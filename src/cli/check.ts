@@ -1,0 +1,149 @@
+/**
+ * bieumau check FILE_OR_DIR… [--json] [--write OUT]: reads each workbook, runs the shared engine, prints a report.
+ * A file that cannot be read is reported and the batch goes on; the input is never written.
+ */
+import { promises as fs } from "fs";
+import { basename, join, resolve } from "path";
+import { MultiBar, Presets } from "cli-progress";
+import { checkWorkbook } from "../engine";
+import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
+import type { TemplateSet } from "../forms/schema";
+import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
+import { jsonFile, textReport, type JsonFile } from "./report";
+import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
+import { OutputExistsError, renderClear, renderWriteBack, writeWorkbookAtomically } from "./xlsx-write";
+
+export interface CheckOptions {
+  json?: boolean;
+  write?: string;
+  templates?: string;
+  overwrite?: boolean;
+  /** Show a progress bar when stderr is a terminal and there are more files than this. */
+  progressAbove?: number;
+}
+
+export interface CheckedFile {
+  file: string;
+  outcome: ReadOutcome;
+  recognition?: RecognitionResult;
+  result?: ValidationResult;
+  findings: Finding[];
+}
+
+/** Recognition findings and validation findings, each once. */
+export function allFindings(recognition: RecognitionResult, result: ValidationResult): Finding[] {
+  const seen = new Set<Finding>();
+  const out: Finding[] = [];
+  for (const f of [...recognition.findings, ...result.findings])
+    if (!seen.has(f)) {
+      seen.add(f);
+      out.push(f);
+    }
+  return out;
+}
+
+/** Reads and checks one file. Never throws for anything in the file. */
+export async function checkFile(file: string, set: TemplateSet): Promise<CheckedFile> {
+  const outcome = await readWorkbookFile(file, set);
+  if (!outcome.ok) return { file, outcome, findings: [] };
+  const { recognition, result } = checkWorkbook(set, outcome.grids);
+  return { file, outcome, recognition, result, findings: allFindings(recognition, result) };
+}
+
+/** Where the checked copy of `input` goes: OUT itself for one input, OUT/<name> when OUT is a directory. */
+async function writeTarget(ctx: Ctx, out: string, input: string, many: boolean): Promise<string> {
+  const abs = resolve(ctx.cwd, out);
+  const stat = await fs.stat(abs).catch(() => null);
+  if (stat?.isDirectory() || many || out.endsWith("/")) {
+    await fs.mkdir(abs, { recursive: true });
+    return join(abs, basename(input).replace(/\.xlsm$/i, ".xlsx"));
+  }
+  return abs;
+}
+
+async function writeChecked(ctx: Ctx, set: TemplateSet, checked: CheckedFile & { outcome: ReadSuccess }, target: string, overwrite: boolean): Promise<string | null> {
+  const { workbook, grids } = checked.outcome;
+  const recognition = checked.recognition!;
+  const result = checked.result!;
+  // Loaded on demand: only --write needs the write-back planner.
+  const { planClear, planWriteBack } = await import("../layout/writeback");
+  renderClear(workbook, planClear(recognition, grids));
+  const plan = planWriteBack(set, recognition, result, grids, ctx.lang);
+  renderWriteBack(workbook, plan);
+  try {
+    await writeWorkbookAtomically(workbook, target, overwrite);
+    for (const note of plan.notes) ctx.err(`  ${note}`);
+    return null;
+  } catch (e) {
+    if (e instanceof OutputExistsError) return ctx.t.refuseOverwrite(shown(ctx, target));
+    return (e as Error).message;
+  }
+}
+
+export async function runCheck(ctx: Ctx, inputs: readonly string[], options: CheckOptions): Promise<number> {
+  const { set } = await loadTemplateSet(ctx, options.templates);
+  const { files, emptyDirs } = await expandInputs(ctx, inputs);
+  for (const d of emptyDirs) ctx.err(ctx.t.noXlsxInDir(d));
+  if (files.length === 0) throw new UsageError(emptyDirs.length ? ctx.t.noXlsxInDir(emptyDirs.join(", ")) : ctx.t.noInputs);
+
+  const inputSet = new Set(files.map((f) => resolve(f)));
+  const many = files.length > 1;
+  if (options.write && many) {
+    const abs = resolve(ctx.cwd, options.write);
+    const stat = await fs.stat(abs).catch(() => null);
+    if (stat && !stat.isDirectory()) throw new UsageError(ctx.t.writeNeedsDir(options.write));
+  }
+
+  const showBar = files.length > (options.progressAbove ?? 3) && ctx.io.stderr.isTTY === true;
+  const multi = showBar
+    ? new MultiBar(
+        {
+          stream: ctx.io.stderr as unknown as NodeJS.WritableStream,
+          format: `${ctx.t.progress} [{bar}] {value}/{total} {file}`,
+          hideCursor: true,
+          clearOnComplete: true,
+          stopOnComplete: true,
+        },
+        Presets.shades_classic,
+      )
+    : null;
+  const bar = multi?.create(files.length, 0, { file: "" }) ?? null;
+  /** Text lines go above the bar when both share the terminal. */
+  const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
+
+  const json: JsonFile[] = [];
+  let unreadable = 0;
+  let withErrors = 0;
+  for (const file of files) {
+    bar?.update({ file: basename(file) });
+    const name = shown(ctx, file);
+    const checked = await checkFile(file, set);
+    const extra: string[] = [];
+    if (!checked.outcome.ok) {
+      unreadable++;
+      const why = ctx.t.readProblem(checked.outcome.problem, checked.outcome.detail);
+      if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
+      else say(`${name}\n  ✖ ${why}`);
+      bar?.increment();
+      continue;
+    }
+    for (const cut of checked.outcome.truncated) extra.push(ctx.t.sheetTruncated(cut.sheet, cut.rows, cut.cols));
+    if (checked.findings.some((f) => f.severity === "error")) withErrors++;
+    if (options.write && checked.recognition && checked.recognition.forms.length > 0) {
+      const target = await writeTarget(ctx, options.write, file, many);
+      if (inputSet.has(resolve(target))) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
+      else {
+        const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false);
+        extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
+      }
+    }
+    if (options.json) json.push(jsonFile(name, checked.recognition!, checked.findings, ctx.lang));
+    else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
+    if (options.json) for (const e of extra) ctx.err(e);
+    bar?.increment();
+  }
+  multi?.stop();
+  if (options.json) ctx.out(JSON.stringify({ files: json }, null, 2));
+  else if (many) ctx.out(ctx.t.total(files.length, withErrors, unreadable));
+  return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
+}

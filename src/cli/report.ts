@@ -1,0 +1,101 @@
+/**
+ * One formatter per output (style.md §12): findings of a checked file as text lines, and as the JSON document of
+ * `check --json`. Sentences come from the shared catalogue (renderFinding), never written here.
+ */
+import type { Finding, RecognitionResult } from "../engine/types";
+import { renderFinding } from "../i18n/findings";
+import type { Lang } from "../i18n/number";
+import type { CliText } from "../i18n/cli";
+import { sheetRef } from "../layout/a1";
+
+export interface JsonFinding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  form: string;
+  stt: string | null;
+  cell: string | null;
+  value: string | null;
+  expected: string | null;
+  message: string;
+}
+
+export interface JsonFile {
+  file: string;
+  forms: Array<{ form: string; sheet: string }>;
+  findings: JsonFinding[];
+  /** Present only when the file could not be read: why, in the chosen language. */
+  error?: string;
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export function cellOf(f: Finding): string | null {
+  return f.sheet && f.cell ? sheetRef(f.sheet, f.cell) : (f.cell ?? null);
+}
+
+/** STT as the JSON shows it: "3.2", never "3.2." or "3,2". */
+function sttOf(f: Finding): string | null {
+  return f.stt ? f.stt.replace(/[.,;:\s]+$/u, "").replace(/,/g, ".") : null;
+}
+
+export function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    form: f.form,
+    stt: sttOf(f),
+    cell: cellOf(f),
+    value: f.value ?? null,
+    expected: f.expected ?? null,
+    message: renderFinding(f, lang),
+  };
+}
+
+export function jsonFile(file: string, recognition: RecognitionResult, findings: readonly Finding[], lang: Lang): JsonFile {
+  return {
+    file,
+    forms: recognition.forms.map((f) => ({ form: f.formId, sheet: f.sheet })),
+    findings: sortFindings(findings).map((f) => jsonFinding(f, lang)),
+  };
+}
+
+export function counts(findings: readonly Finding[]): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+const MARK = { error: "✖", warning: "⚠", info: "ℹ" } as const;
+
+/** The text report of one checked file: a heading line, a summary line, one line per finding. */
+export function textReport(
+  file: string,
+  recognition: RecognitionResult,
+  findings: readonly Finding[],
+  lang: Lang,
+  t: CliText,
+  extra: readonly string[] = [],
+): string[] {
+  const lines = [file];
+  if (recognition.forms.length === 0) lines.push(`  ${t.noForms}`);
+  else {
+    const forms = recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ");
+    const c = counts(findings);
+    lines.push(`  ${t.fileSummary(forms, c.error, c.warning, c.info)}`);
+  }
+  for (const e of extra) lines.push(`  ${e}`);
+  if (recognition.unrecognisedSheets.length && recognition.forms.length)
+    lines.push(`  ${t.unrecognisedSheets(recognition.unrecognisedSheets)}`);
+  for (const f of sortFindings(findings)) {
+    const where = [cellOf(f), f.stt ? `${f.form} ${sttOf(f)}` : f.form].filter(Boolean).join("  ");
+    lines.push(`  ${MARK[f.severity]} ${t.severity[f.severity]}: ${where}: ${renderFinding(f, lang)}`);
+  }
+  return lines;
+}
