@@ -1,0 +1,235 @@
+/**
+ * What "Kiểm tra" writes back, computed purely from the recognition, the engine's result and the grids as read.
+ * Both hosts render this plan; neither decides anything about it.
+ */
+import type { TemplateSet } from "../forms/schema";
+import type { CellInput, Finding, RecognisedForm, RecognitionResult, SheetGrid, ValidationResult } from "../engine/types";
+import { renderFinding, SEVERITY_LABELS } from "../i18n/findings";
+import { formatDecimal, type Lang } from "../i18n/number";
+import { a1, columnLetters } from "./a1";
+import { CHECK_COLUMN_HEADER, RESULTS_SHEET_NAME } from "./names";
+import { rateFormula } from "./plan";
+import type { ClearPlan, SheetWrites, WriteBackPlan, WriteCell, WriteTone } from "./writeback-types";
+
+const SYMBOL: Record<"error" | "warning" | "info", string> = { error: "✗", warning: "⚠", info: "ℹ" };
+const RANK = { error: 3, warning: 2, info: 1 } as const;
+/** How far right of the table the check column may move when the user has filled the columns next to it. */
+const CHECK_COLUMN_SEARCH = 6;
+
+function gridLookup(grids: readonly SheetGrid[]): (sheet: string, row: number, col: number) => CellInput | null | undefined {
+  const bySheet = new Map(grids.map((g) => [g.sheet, g]));
+  return (sheet, row, col) => {
+    const g = bySheet.get(sheet);
+    if (!g) return undefined;
+    return g.cells[row - (g.origin?.row ?? 0)]?.[col - (g.origin?.col ?? 0)];
+  };
+}
+
+function isEmpty(cell: CellInput | null | undefined): boolean {
+  return !cell || ((cell.value === null || cell.value === undefined || cell.value === "") && !cell.formula);
+}
+
+function checkHeaderRow(form: RecognisedForm): number | null {
+  if (form.headerRow !== null) return form.headerRow;
+  return form.firstRow > 0 ? form.firstRow - 1 : null;
+}
+
+/** The column the product uses (or used) for checks beside this table: ours if present, else the first empty one. */
+function findCheckColumn(
+  form: RecognisedForm,
+  at: ReturnType<typeof gridLookup>,
+): { col: number; ours: boolean } | null {
+  const headerRow = checkHeaderRow(form);
+  for (let col = form.columns.note + 1; col <= form.columns.note + CHECK_COLUMN_SEARCH; col++) {
+    const head = headerRow === null ? undefined : at(form.sheet, headerRow, col);
+    if (head && head.value === CHECK_COLUMN_HEADER) return { col, ours: true };
+  }
+  for (let col = form.columns.note + 1; col <= form.columns.note + CHECK_COLUMN_SEARCH; col++) {
+    let free = true;
+    for (let r = headerRow ?? form.firstRow; r <= form.lastRow && free; r++) free = isEmpty(at(form.sheet, r, col));
+    if (free) return { col, ours: false };
+  }
+  return null;
+}
+
+function toneOf(findings: Finding[]): WriteTone {
+  let best: WriteTone = "ok";
+  let rank = 0;
+  for (const f of findings) if (RANK[f.severity] > rank) {
+    rank = RANK[f.severity];
+    best = f.severity;
+  }
+  return best;
+}
+
+function checkText(findings: Finding[], lang: Lang, computedNote: string | null): string {
+  const lines = findings
+    .slice()
+    .sort((a, b) => RANK[b.severity] - RANK[a.severity])
+    .map((f) => `${SYMBOL[f.severity]} ${renderFinding(f, lang)}`);
+  if (computedNote) lines.push(computedNote);
+  return lines.length ? lines.join("\n") : "✓";
+}
+
+export function planWriteBack(
+  set: TemplateSet,
+  recognition: RecognitionResult,
+  result: ValidationResult,
+  grids: readonly SheetGrid[],
+  lang: Lang = "vi",
+): WriteBackPlan {
+  const at = gridLookup(grids);
+  const notes: string[] = [];
+  const bySheet = new Map<string, SheetWrites>();
+  const sheetWrites = (sheet: string) => {
+    let w = bySheet.get(sheet);
+    if (!w) bySheet.set(sheet, (w = { sheet, cells: [], columnWidths: {} }));
+    return w;
+  };
+  const findingsAt = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (!f.sheet || !f.stt) continue;
+    const k = `${f.sheet}\u0000${f.form}\u0000${f.stt}`;
+    findingsAt.set(k, [...(findingsAt.get(k) ?? []), f]);
+  }
+  const computedAt = new Map(result.computed.map((c) => [`${c.sheet}\u0000${c.form}\u0000${c.stt}`, c]));
+
+  for (const form of recognition.forms) {
+    const def = set.forms.find((f) => f.id === form.formId);
+    if (!def) continue;
+    const w = sheetWrites(form.sheet);
+    const check = findCheckColumn(form, at);
+    const headerRow = checkHeaderRow(form);
+    if (!check) {
+      notes.push(`Trang “${form.sheet}”: các cột bên phải bảng ${form.formId} đều đã có dữ liệu, không ghi cột kiểm tra (dữ liệu giữ nguyên).`);
+    } else {
+      if (headerRow !== null) w.cells.push({ address: a1(headerRow, check.col), value: CHECK_COLUMN_HEADER, tone: "header", bold: true, wrap: true });
+      w.columnWidths![check.col] = 48;
+    }
+    for (const row of def.rows) {
+      const filled = form.rows[row.stt];
+      if (!filled || filled.row === undefined) continue;
+      const key = `${form.sheet}\u0000${form.formId}\u0000${row.stt}`;
+      const computed = computedAt.get(key);
+      // A blank rate cell gets its live formula back; a rate typed over the formula is kept as typed.
+      const rate = def.rules.find((r) => r.type === "rate" && r.target === row.stt);
+      if (rate && rate.type === "rate" && computed?.reported === "blank") {
+        const n = form.rows[rate.numerator]?.row;
+        const d = form.rows[rate.denominator]?.row;
+        if (n !== undefined && d !== undefined)
+          w.cells.push({ address: filled.address, formula: rateFormula(form.columns.value, n, d, rate.scale, rate.decimals), tone: "computed" });
+      }
+      if (!check || row.kind === "group") continue;
+      const here = findingsAt.get(key) ?? [];
+      const computedNote =
+        computed?.reported === "typed" && computed.value !== null
+          ? (lang === "vi" ? "Tính từ số liệu: " : "Computed from the parts: ") + `${formatDecimal(computed.value, lang)}%`
+          : null;
+      w.cells.push({
+        address: a1(filled.row, check.col),
+        value: checkText(here, lang, computedNote),
+        tone: toneOf(here),
+        wrap: true,
+      });
+    }
+  }
+
+  return { formSheets: [...bySheet.values()], results: planResultsSheet(set, recognition, result, lang), notes };
+}
+
+const RESULT_HEADERS: Record<Lang, string[]> = {
+  vi: ["Biểu mẫu", "STT", "Ô", "Mức độ", "Quy tắc", "Giá trị đã nhập", "Giá trị đúng", "Nội dung"],
+  en: ["Form", "Row", "Cell", "Severity", "Rule", "Value typed", "Expected", "Message"],
+};
+const CROSS_HEADERS: Record<Lang, string[]> = {
+  vi: ["Quy tắc", "Quan hệ", "Vế trái", "Vế phải", "Kết quả", "Ghi chú"],
+  en: ["Rule", "Relation", "Left", "Right", "Result", "Note"],
+};
+const STATUS: Record<Lang, Record<string, string>> = {
+  vi: { pass: "Đạt", fail: "Không đạt", not_applicable: "Không áp dụng (thiếu số liệu)" },
+  en: { pass: "Pass", fail: "Fail", not_applicable: "Not applicable (missing values)" },
+};
+
+function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, result: ValidationResult, lang: Lang): SheetWrites & { name: string } {
+  const cells: WriteCell[] = [];
+  const count = (s: Finding["severity"]) => result.findings.filter((f) => f.severity === s).length;
+  const vi = lang === "vi";
+  let r = 0;
+  cells.push({ address: a1(r++, 0), value: vi ? "KẾT QUẢ KIỂM TRA BIỂU MẪU CCHC" : "CCHC FORM CHECK RESULTS", bold: true });
+  cells.push({
+    address: a1(r++, 0),
+    value: vi
+      ? `${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} thông tin. Bộ biểu mẫu: ${set.template_set}. Biểu mẫu đã đọc: ${recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ") || "không có"}.`
+      : `${count("error")} errors, ${count("warning")} warnings, ${count("info")} information. Template set: ${set.template_set}. Forms read: ${recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ") || "none"}.`,
+  });
+  if (recognition.unrecognisedSheets.length)
+    cells.push({
+      address: a1(r++, 0),
+      value: (vi ? "Trang không nhận ra biểu mẫu: " : "Sheets with no recognised form: ") + recognition.unrecognisedSheets.join(", "),
+    });
+  r++;
+  RESULT_HEADERS[lang].forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
+  r++;
+  const ordered = result.findings.slice().sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+  for (const f of ordered) {
+    const row = [
+      f.form,
+      f.stt ?? "",
+      f.cell && f.sheet ? `${f.sheet}!${f.cell}` : f.sheet ?? "",
+      SEVERITY_LABELS[lang][f.severity],
+      f.rule,
+      f.value ?? "",
+      f.expected !== undefined ? formatDecimal(f.expected, lang) : "",
+      renderFinding(f, lang),
+    ];
+    row.forEach((v, c) =>
+      cells.push({
+        address: a1(r, c),
+        value: v,
+        tone: c === 3 ? f.severity : undefined,
+        wrap: c === 7,
+        link: c === 2 && f.cell && f.sheet ? { sheet: f.sheet, address: f.cell } : undefined,
+      }),
+    );
+    r++;
+  }
+  r++;
+  cells.push({ address: a1(r++, 0), value: vi ? "KIỂM TRA LIÊN BIỂU VÀ CÁC QUAN HỆ" : "CROSS-FORM CHECKS AND RELATIONS", bold: true });
+  CROSS_HEADERS[lang].forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
+  r++;
+  const evaluations = result.evaluations.slice().sort((a, b) => Number(b.crossForm) - Number(a.crossForm));
+  for (const e of evaluations) {
+    const row = [
+      e.rule,
+      e.relation,
+      e.left !== undefined ? formatDecimal(e.left, lang) : "",
+      e.right !== undefined ? formatDecimal(e.right, lang) : "",
+      STATUS[lang][e.status],
+      e.inferred ? (vi ? "Quy tắc suy luận, chưa có văn bản chính thức" : "Inferred rule, no official text") : "",
+    ];
+    row.forEach((v, c) =>
+      cells.push({ address: a1(r, c), value: v, tone: c === 4 ? (e.status === "fail" ? "error" : e.status === "pass" ? "ok" : undefined) : undefined }),
+    );
+    r++;
+  }
+  return { name: RESULTS_SHEET_NAME, sheet: RESULTS_SHEET_NAME, cells, columnWidths: { 0: 10, 1: 8, 2: 18, 3: 11, 4: 24, 5: 14, 6: 12, 7: 70 } };
+}
+
+/** What "Xóa kết quả kiểm tra" removes: our check columns (found by their header) and the results sheet. */
+export function planClear(recognition: RecognitionResult, grids: readonly SheetGrid[]): ClearPlan {
+  const at = gridLookup(grids);
+  const bySheet = new Map<string, string[]>();
+  for (const form of recognition.forms) {
+    const headerRow = checkHeaderRow(form);
+    if (headerRow === null) continue;
+    for (let col = form.columns.note + 1; col <= form.columns.note + CHECK_COLUMN_SEARCH; col++) {
+      const head = at(form.sheet, headerRow, col);
+      if (head && head.value === CHECK_COLUMN_HEADER) {
+        const letters = columnLetters(col);
+        bySheet.set(form.sheet, [...(bySheet.get(form.sheet) ?? []), `${letters}${headerRow + 1}:${letters}${form.lastRow + 1}`]);
+        break;
+      }
+    }
+  }
+  return { formSheets: [...bySheet].map(([sheet, ranges]) => ({ sheet, ranges })), resultsSheet: RESULTS_SHEET_NAME };
+}
