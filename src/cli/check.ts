@@ -3,7 +3,7 @@
  * A file that cannot be read is reported and the batch goes on; the input is never written.
  */
 import { promises as fs } from "fs";
-import { basename, join, resolve } from "path";
+import { basename, dirname, join, resolve } from "path";
 import { MultiBar, Presets } from "cli-progress";
 import { checkWorkbook } from "../engine";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
@@ -58,6 +58,7 @@ async function writeTarget(ctx: Ctx, out: string, input: string, many: boolean):
     await fs.mkdir(abs, { recursive: true });
     return join(abs, basename(input).replace(/\.xlsm$/i, ".xlsx"));
   }
+  await fs.mkdir(dirname(abs), { recursive: true });
   return abs;
 }
 

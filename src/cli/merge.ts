@@ -37,6 +37,8 @@ interface Unit {
   checked: CheckedFile;
   forms: Map<string, RecognisedForm>;
   errors: number;
+  /** "BM1 6.1" for rows the engine found rightly blank. */
+  rightlyBlank: Set<string>;
 }
 
 /** The unit's name as its sheet says it ("Đơn vị báo cáo: Sở Tư pháp"), else the file's name. */
@@ -86,6 +88,7 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
       checked,
       forms,
       errors: checked.findings.filter((f) => f.severity === "error").length,
+      rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
     });
   }
   if (units.length === 0) {
@@ -134,8 +137,9 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
         const filled = rf.rows[row.stt];
         const v = rowValue(row, filled);
         if (v.type === "blank" || v.type === "unreadable") {
-          // A rate left to its formula is not missing: the merged formula recomputes it.
-          if (rateTargets.has(row.stt) && v.type === "blank") continue;
+          // A rate left to its formula is not missing: the merged formula recomputes it. Nor is a row the engine
+          // says is rightly blank (BM1 6 = 0 ⇒ 6.1, 6.2 blank).
+          if (v.type === "blank" && (rateTargets.has(row.stt) || u.rightlyBlank.has(`${form.id} ${row.stt}`))) continue;
           missingHere++;
           const note = filled?.note?.trim();
           missing.push({
