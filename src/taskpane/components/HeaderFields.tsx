@@ -1,0 +1,73 @@
+import * as React from "react";
+import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReportHeader, ReportPeriod } from "../../layout/types";
+import type { UiText } from "../../i18n/ui";
+
+export interface HeaderFieldsProps {
+  t: UiText;
+  header: ReportHeader;
+  onChange: (header: ReportHeader) => void;
+}
+
+const PERIODS: ReportPeriod[] = ["q1", "q2", "q3", "q4", "6m", "9m", "year"];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+});
+
+export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.JSX.Element {
+  const styles = useStyles();
+  const set = (patch: Partial<ReportHeader>): void => onChange({ ...header, ...patch });
+  const text = (v: string): string | undefined => (v.trim() === "" ? undefined : v);
+  return (
+    <div className={styles.root}>
+      <Field label={t.headerUnit}>
+        <Input value={header.unit ?? ""} placeholder={t.headerUnitPlaceholder} onChange={(_, d) => set({ unit: text(d.value) })} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label={t.headerReportNumber}>
+          <Input
+            value={header.reportNumber ?? ""}
+            placeholder={t.headerReportNumberPlaceholder}
+            onChange={(_, d) => set({ reportNumber: text(d.value) })}
+          />
+        </Field>
+        <Field label={t.headerReportDate}>
+          <Input
+            value={header.reportDate ?? ""}
+            placeholder={t.headerReportDatePlaceholder}
+            onChange={(_, d) => set({ reportDate: text(d.value) })}
+          />
+        </Field>
+      </div>
+      <div className={styles.pair}>
+        <Field label={t.headerPeriod}>
+          <Select
+            value={header.period ?? ""}
+            onChange={(_, d) => set({ period: d.value === "" ? undefined : (d.value as ReportPeriod) })}
+          >
+            <option value="">{t.periodNone}</option>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t.periods[p]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.headerYear}>
+          <Input
+            type="number"
+            min={2000}
+            max={2100}
+            value={header.year === undefined ? "" : String(header.year)}
+            onChange={(_, d) => {
+              const y = Number.parseInt(d.value, 10);
+              set({ year: Number.isFinite(y) ? y : undefined });
+            }}
+          />
+        </Field>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Builds the add-in (after OfficeDev/Office-Addin-TaskPane-React's webpack.config.js, style.md item 4):
+ *
+ *   npm run build                     production build of the add-in into dist/ (no network needed)
+ *   BIEUMAU_BASE_URL=https://intranet.tinh.gov.vn/bieumau/ npm run build
+ *                                     … with dist/manifest.xml pointing at that base URL (rewritten in one transform)
+ *   npm start                         development build served over HTTPS on https://localhost:3000/ (scripts/start.js)
+ *   npm run demo                      the task pane beside a simulated workbook, http://localhost:3001/ (env "demo")
+ *
+ * Entries: `taskpane` (React + Fluent UI), `commands` (the ribbon's function file: no React, only its own chunk and
+ * Office.js), and with --env demo, `demo` (the pane + the in-memory fake Excel; no Office.js at all).
+ *
+ * Office.js: copied from the @microsoft/office-js package into dist/office-js/ and loaded from there, not from
+ * Microsoft's CDN. The build then needs no network, and an office whose Excel reaches only its intranet server
+ * still gets a working add-in. Only what Excel loads is copied (office.js, the Excel host files, es6-promise, the
+ * telemetry/error folders, every locale's office_strings.js). To use the CDN instead (e.g. for AppSource, which requires it):
+ * BIEUMAU_OFFICE_JS=https://appsforoffice.microsoft.com/lib/1/hosted/office.js npm run build
+ */
+const path = require("path");
+const fs = require("fs");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
+
+/** The base URL the add-in is hosted at, always ending in "/". */
+function baseUrl(dev) {
+  const raw = process.env.BIEUMAU_BASE_URL;
+  if (!raw || dev) return DEV_URL;
+  let url;
+  try {
+    url = new URL(raw.endsWith("/") ? raw : raw + "/");
+  } catch {
+    throw new Error(`BIEUMAU_BASE_URL không phải địa chỉ hợp lệ / is not a URL: ${raw}`);
+  }
+  if (url.protocol !== "https:") throw new Error(`BIEUMAU_BASE_URL phải dùng https / must be https: ${raw}`);
+  return url.href;
+}
+
+/** dist/manifest.xml: every development URL replaced by the production base URL (and AppDomain by its origin). */
+function rewriteManifest(content, base) {
+  const text = content.toString();
+  if (base === DEV_URL) return text;
+  const origin = new URL(base).origin;
+  return text.split(DEV_URL).join(base).split(DEV_URL.replace(/\/$/, "")).join(origin);
+}
+
+function officeJsPatterns() {
+  const locales = fs
+    .readdirSync(OFFICE_JS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[a-z]{2,3}-[a-z0-9]{2,4}$/.test(d.name))
+    .map((d) => d.name);
+  return [
+    { from: "{office,es6-promise,o15apptofilemappingtable}.js", context: OFFICE_JS_DIR, to: "office-js/" },
+    { from: "excel*.js", context: OFFICE_JS_DIR, to: "office-js/", globOptions: { ignore: ["**/*.debug.js"] } },
+    {
+      from: "{ariatelemetry,agaveerrorux}/**/*",
+      context: OFFICE_JS_DIR,
+      to: "office-js/",
+      globOptions: { ignore: ["**/*.debug.js"] },
+      noErrorOnMissing: true,
+    },
+    ...locales.map((l) => ({ from: `${l}/office_strings.js`, context: OFFICE_JS_DIR, to: "office-js/", noErrorOnMissing: true })),
+  ];
+}
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // Type checking is `npm run typecheck`'s job; here ES modules so webpack can drop unused exports.
+    options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+  },
+};
+
+function commonConfig(dev) {
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : "source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+
+  if (env.demo) {
+    return {
+      ...commonConfig(dev),
+      entry: { demo: "./src/demo/index.tsx" },
+      output: { path: path.resolve(__dirname, env.out || "dist-demo"), filename: "[name].js", clean: true },
+      plugins: [
+        new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["demo"] }),
+        new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      ],
+      devServer: {
+        host: "127.0.0.1",
+        port: Number(process.env.BIEUMAU_DEMO_PORT) || 3001,
+        hot: false,
+        static: false,
+        client: { overlay: { warnings: false } },
+      },
+    };
+  }
+
+  const base = baseUrl(dev);
+  const officeJs = process.env.BIEUMAU_OFFICE_JS || "office-js/office.js";
+  if (!dev && base === DEV_URL)
+    console.warn(
+      "⚠ BIEUMAU_BASE_URL chưa đặt: dist/manifest.xml vẫn trỏ tới https://localhost:3000/ (set BIEUMAU_BASE_URL to your HTTPS server)",
+    );
+
+  return {
+    ...commonConfig(dev),
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, base) },
+          ...(officeJs.startsWith("office-js/") ? officeJsPatterns() : []),
+        ],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        officeJs,
+      }),
+      // Lean command page: Office.js and the commands chunk only, no React.
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        chunks: ["commands"],
+        templateContent: `<!doctype html><html lang="vi"><head><meta charset="UTF-8" /><title>Biểu mẫu CCHC</title>
+<script type="text/javascript" src="${officeJs}"></script></head><body></body></html>`,
+      }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+    ],
+    devServer: {
+      host: "localhost",
+      port: 3000,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: await httpsServer(env),
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
+
+/**
+ * HTTPS for the dev server: office-addin-dev-certs' certificate (trusted by Office once installed). Where it cannot
+ * be created or installed (no admin rights, a Linux box without a trust store), webpack-dev-server's own
+ * self-signed certificate: the browser then asks once to accept it.
+ */
+async function httpsServer(env) {
+  if (!env.WEBPACK_SERVE) return "https";
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch (e) {
+    console.warn(
+      `⚠ Không tạo được chứng chỉ office-addin-dev-certs (${e && e.message ? e.message : e}); dùng chứng chỉ tự ký của webpack-dev-server.\n` +
+        "  Could not create the office-addin-dev-certs certificate; using webpack-dev-server's self-signed one. Open https://localhost:3000/taskpane.html once and accept it.",
+    );
+    return "https";
+  }
+}
