@@ -3,10 +3,9 @@
  * Vietnamese clerk's typing allows. Workbooks come from Excel set to Vietnamese (decimal comma, thousands dot) or to
  * English regional settings, so one typed text may arrive as a number, a percentage-formatted fraction, or text.
  */
-import { decFromNumber, decFromString, decPlaces, decMul, decInt, type Dec } from "./exact";
+import { decFromNumber, decFromString, decInt, decMul, decPlaces, decToString, imul, pow10, type Dec } from "./exact";
 import type { CellInput } from "./types";
 import { formatDecimal } from "../i18n/number";
-import { decToString } from "./exact";
 
 export type AltReason =
   /**
@@ -35,6 +34,8 @@ export type Reading =
       /** Another reading the typing allows, with why. */
       alt?: Dec;
       altReason?: AltReason;
+      /** The alternative needs a rate rule to confirm it (fewer than three decimals survived). */
+      weakAlt?: boolean;
       /** Text written the English way ("70.68", "1,234.5"): read as such, and said. */
       englishFormat?: boolean;
     };
@@ -111,11 +112,14 @@ export function readCell(cell: CellInput | null | undefined): Reading {
     if (!dec) return { type: "error", display: displayOf(cell) || String(v) };
     const percentFormat = isPercentFormat(cell.numberFormat);
     const reading: Reading = { type: "number", dec, display: displayOf(cell), fromText: false, percentFormat, percentSign: false };
-    // A count typed "52,414" under vi-VN arrives as 52.414; "1.081" under en-US as 1.081: three decimals, maybe a
-    // thousands separator. The row's kind decides; the alternative is kept.
-    if (!percentFormat && dec.s === 3 && decPlaces(dec) === 3 && Math.abs(v) < 1000) {
-      reading.alt = { m: dec.m, s: 0 };
+    // A count typed "52,414" under vi-VN arrives as 52.414; "1.081" under en-US as 1.081; "42.260" under en-US as
+    // 42.26 (the trailing zero is lost): a thousands separator, maybe. The row's kind and the rate rules decide.
+    const places = decPlaces(dec);
+    if (!percentFormat && places >= 1 && places <= 3 && Math.abs(v) < 1000) {
+      // decFromNumber gives no trailing zeros, so dec.s === places.
+      reading.alt = { m: imul(dec.m, pow10(3 - dec.s)), s: 0 };
       reading.altReason = "thousands_separator";
+      if (places < 3) reading.weakAlt = true;
     }
     return reading;
   }

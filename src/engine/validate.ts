@@ -80,6 +80,10 @@ interface RowValue {
   alt: Dec | null;
   /** The finding that announced an alternative reading, to note when a rate confirms it. */
   readingFinding?: Finding;
+  /** A count whose reading waits for a rate rule (see interpret). */
+  pendingCount?: boolean;
+  /** The rate row (STT) whose rule confirmed this row's alternative reading. */
+  confirmedBy?: string;
   display: string;
 }
 
@@ -160,6 +164,14 @@ function interpret(form: string, row: FormRow, filled: FilledRow | undefined, ou
 
   switch (row.kind) {
     case "count": {
+      if (!decIsInteger(value) && reading.alt && reading.weakAlt) {
+        // "42.260" typed under en-US arrives as 42.26: only a rate rule can confirm 42260. Decided after the rules.
+        rv.value = value;
+        rv.alt = reading.alt;
+        rv.pendingCount = true;
+        rv.places = decPlaces(value);
+        return rv;
+      }
       if (!decIsInteger(value) && reading.alt && decIsInteger(reading.alt)) {
         rv.readingFinding = out.add(
           `${id}.count`, "count.thousands_separator", "warning", form, rv,
@@ -282,6 +294,25 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
         for (const part of [n, d]) if (part.readingFinding) part.readingFinding.params.confirmedBy = t.stt;
         return;
       }
+      // A count whose thousands reading only a rate can confirm ("42.260" stored as 42.26): try the readings.
+      const nAlts = n.pendingCount && n.alt ? [n.value, n.alt] : [n.value];
+      const dAlts = d.pendingCount && d.alt ? [d.value, d.alt] : [d.value];
+      for (const nv of nAlts)
+        for (const dv of dAlts) {
+          if ((nv === n.value && dv === d.value) || decSign(dv) === 0) continue;
+          if (quotientWithin(t.value, p, nv, dv, rule.scale)) {
+            for (const [part, used] of [[n, nv], [d, dv]] as const)
+              if (used === part.alt) {
+                part.value = part.alt;
+                part.places = null;
+                part.confirmedBy = t.stt;
+              }
+            const again = roundQuotient(n.value, d.value, rule.scale, rule.decimals);
+            computed.value = decToString(again.value, rule.decimals);
+            record("pass", relation, inferred, t.value, again.value);
+            return;
+          }
+        }
       if (t.alt && quotientWithin(t.alt, Math.max(rule.decimals, decPlaces(t.alt)), n.value, d.value, rule.scale)) {
         record("pass", relation, inferred, t.alt, r.value);
         out.add(rule.id, "percent.fraction", "warning", form, t, { ...params(), reading: dec(t.alt) }, { inferred, expected: computed.value });
@@ -431,7 +462,18 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): V
     }
     if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, values);
     const lookup: RowLookup = (ref) => values.get(ref);
-    for (const rule of cf.def.rules) evaluate(rule, cf.def.id, lookup, false, ctx);
+    for (const rule of cf.def.rules) if (rule.type === "rate") evaluate(rule, cf.def.id, lookup, false, ctx);
+    for (const rule of cf.def.rules) if (rule.type !== "rate") evaluate(rule, cf.def.id, lookup, false, ctx);
+    for (const rv of values.values()) {
+      if (!rv.pendingCount) continue;
+      const id = `${cf.def.id}.${rv.stt}.count`;
+      const inferred = rv.row.source === "inferred";
+      if (rv.confirmedBy)
+        out.add(id, "count.thousands_separator", "warning", cf.def.id, rv,
+          { reading: dec(rv.value!), unit: rv.row.unit, typed: rv.display, confirmedBy: rv.confirmedBy },
+          { inferred, expected: decToString(rv.value!) });
+      else out.add(id, "count.not_integer", "error", cf.def.id, rv, { unit: rv.row.unit }, { inferred });
+    }
     for (const rv of values.values()) {
       if (rv.row.kind === "group" || rv.reading.type !== "blank" || ctx.excusedBlank.has(rv)) continue;
       const note = rv.filled?.note?.trim();

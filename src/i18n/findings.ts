@@ -25,7 +25,10 @@ const VI: Record<CheckCode, Template> = {
   "count.not_integer": (p) => `Số đếm (${p("unit")}) phải là số nguyên`,
   "count.negative": () => "Số đếm không thể âm",
   "count.thousands_separator": (p) =>
-    `“${p("typed")}”: theo định dạng Việt Nam dấu phẩy là dấu thập phân, nhưng số ${p("unit")} không thể lẻ; dấu phẩy được dùng nhầm làm dấu phân cách hàng nghìn, đọc là ${p("reading")}${p("confirmedBy") ? ` (cách đọc này khớp với tỷ lệ ở STT ${p("confirmedBy")})` : ""}`,
+    (p("typed").includes(",")
+      ? `“${p("typed")}”: theo định dạng Việt Nam dấu phẩy là dấu thập phân, nhưng số ${p("unit")} không thể lẻ; dấu phẩy được dùng nhầm làm dấu phân cách hàng nghìn, đọc là ${p("reading")}`
+      : `“${p("typed")}”: Excel (thiết lập vùng tiếng Anh) lưu thành số lẻ, nhưng số ${p("unit")} không thể lẻ; dấu chấm là dấu phân cách hàng nghìn, đọc là ${p("reading")}`) +
+    (p("confirmedBy") ? ` (cách đọc này khớp với tỷ lệ ở STT ${p("confirmedBy")})` : ""),
   "percent.out_of_range": (p) => `Tỷ lệ ${p("reading")} nằm ngoài khoảng 0–100`,
   "percent.thousands_separator": (p) => `“${p("typed")}” vượt quá 100; đọc là ${p("reading")}`,
   "percent.fraction": (p) => `Tỷ lệ ghi dạng phân số (${p("reported")}); đọc là ${p("reading")}% thì khớp ${p("numerator")} / ${p("denominator")} × 100`,
@@ -62,7 +65,10 @@ const EN: Record<CheckCode, Template> = {
   "count.not_integer": (p) => `A count (${p("unit")}) must be a whole number`,
   "count.negative": () => "A count cannot be negative",
   "count.thousands_separator": (p) =>
-    `“${p("typed")}”: in Vietnamese format the comma is the decimal mark, but a count of ${p("unit")} cannot be fractional; the comma was meant as a thousands separator, read as ${p("reading")}${p("confirmedBy") ? ` (this reading matches the rate in row ${p("confirmedBy")})` : ""}`,
+    (p("typed").includes(",")
+      ? `“${p("typed")}”: in Vietnamese format the comma is the decimal mark, but a count of ${p("unit")} cannot be fractional; the comma was meant as a thousands separator, read as ${p("reading")}`
+      : `“${p("typed")}”: Excel (English regional settings) stored a fraction, but a count of ${p("unit")} cannot be fractional; the dot was a thousands separator, read as ${p("reading")}`) +
+    (p("confirmedBy") ? ` (this reading matches the rate in row ${p("confirmedBy")})` : ""),
   "percent.out_of_range": (p) => `Rate ${p("reading")} is outside 0–100`,
   "percent.thousands_separator": (p) => `“${p("typed")}” exceeds 100; read as ${p("reading")}`,
   "percent.fraction": (p) => `Rate written as a fraction (${p("reported")}); read as ${p("reading")}% it matches ${p("numerator")} / ${p("denominator")} × 100`,
