@@ -174,6 +174,7 @@ export function renderWriteBack(workbook: ExcelJS.Workbook, plan: WriteBackPlan)
  * leaves a half-written file, and never over an existing file unless `overwrite`.
  */
 export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, path: string, overwrite: boolean): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   workbook.calcProperties.fullCalcOnLoad = true;
   try {
