@@ -147,7 +147,8 @@ export function periodText(header: ReportHeader): string {
   const p = header.period ? PERIOD_LABELS[header.period] : "";
   const y = header.year ? String(header.year) : "";
   if (header.period === "year") return y ? `Năm ${y}` : "Năm …";
-  return [p || "…", y ? `năm ${y}` : ""].filter(Boolean).join(" ");
+  if (!y) return p || "…";
+  return p.endsWith("năm") ? `${p} ${y}` : `${p || "…"} năm ${y}`;
 }
 
 export function captionText(set: TemplateSet, header: ReportHeader): string {

@@ -1,0 +1,86 @@
+import { builtinTemplateSet } from "../../src/forms";
+import { checkWorkbook, recogniseWorkbook, type CellInput, type SheetGrid } from "../../src/engine";
+import { loadSample, sampleAsPlainSheet, sampleInLayout } from "../support/sample";
+
+const set = builtinTemplateSet();
+const bm3Rows = loadSample().filter((r) => r.form === "BM3");
+
+function table(rows: typeof bm3Rows, edit: (r: (typeof bm3Rows)[number]) => CellInput[] | null = (r) => [
+  { value: r.sttAsTyped }, { value: r.text }, { value: r.unit }, { value: r.value || null }, { value: r.note || null },
+]): SheetGrid {
+  const cells: CellInput[][] = [[{ value: "STT" }, { value: "Chỉ tiêu thống kê" }, { value: "Đơn vị tính" }, { value: "Số liệu" }, { value: "Ghi chú" }]];
+  for (const r of rows) {
+    const line = edit(r);
+    if (line) cells.push(line);
+  }
+  return { sheet: "Sheet1", cells };
+}
+
+describe("form recognition", () => {
+  it("finds a table whatever the STT style: '1,' vs '1.' vs '1'", () => {
+    for (const style of [(s: string) => s.replace(/[.,]$/, ""), (s: string) => s.replace(/,$/, "."), (s: string) => `${s.replace(/[.,]$/, "")}.`]) {
+      const g = table(bm3Rows, (r) => [{ value: style(r.sttAsTyped) }, { value: r.text }, { value: r.unit }, { value: r.value || null }]);
+      const { forms } = recogniseWorkbook(set, [g]);
+      expect(forms.map((f) => [f.formId, f.matched])).toEqual([["BM3", 25]]);
+    }
+  });
+
+  it("reads indicator texts in NFD and with extra spaces as the same text", () => {
+    const g = table(bm3Rows, (r) => [{ value: r.sttAsTyped }, { value: `  ${r.text.normalize("NFD")}  ` }, { value: r.unit }, { value: r.value || null }]);
+    expect(recogniseWorkbook(set, [g]).forms[0].matched).toBe(25);
+  });
+
+  it("skips extra blank rows and rows inserted by the clerk, and says what it did not know", () => {
+    const g = table(bm3Rows);
+    const cells = g.cells.map((r) => r.slice());
+    cells.splice(5, 0, [], [], [{ value: "1.5" }, { value: "Dòng do đơn vị tự thêm" }, { value: "Thủ tục" }, { value: 3 }]);
+    const r = recogniseWorkbook(set, [{ sheet: "Sheet1", cells }]);
+    expect(r.forms[0].matched).toBe(25);
+    expect(r.findings.filter((f) => f.check === "form.row_unknown").map((f) => f.stt)).toEqual(["1.5"]);
+    // Values are read from the right rows after the insertion.
+    const { result } = checkWorkbook(set, [{ sheet: "Sheet1", cells }]);
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => f.stt)).toEqual(["3.2"]);
+  });
+
+  it("says which row is missing when the clerk deleted one", () => {
+    const r = recogniseWorkbook(set, [table(bm3Rows.filter((x) => x.stt !== "2.3"))]);
+    expect(r.forms[0].matched).toBe(24);
+    expect(r.findings.filter((f) => f.check === "form.row_missing").map((f) => [f.stt, f.severity])).toEqual([["2.3", "warning"]]);
+  });
+
+  it("finds a renumbered row by its text", () => {
+    const r = recogniseWorkbook(set, [table(bm3Rows, (x) => [{ value: x.stt === "2.3" ? "2.4." : x.sttAsTyped }, { value: x.text }, { value: x.unit }, { value: x.value || null }])]);
+    expect(r.forms[0].matched).toBe(25);
+    expect(r.findings.filter((f) => f.check === "form.text_differs").map((f) => f.stt)).toEqual(["2.3"]);
+  });
+
+  it("finds the table anywhere on the sheet (shifted right and down), and uses the header to find 'Số liệu'", () => {
+    const g = table(bm3Rows, (r) => [{ value: null }, { value: r.sttAsTyped }, { value: r.text }, { value: r.unit }, { value: "x" }, { value: r.value || null }]);
+    g.cells = [[], [{ value: "BÁO CÁO" }], ...g.cells.map((row, i) => (i === 0 ? [{ value: null }, { value: "STT" }, { value: "Chỉ tiêu" }, { value: "Đơn vị tính" }, { value: "Mã" }, { value: "Số liệu" }] : row))];
+    const { forms } = recogniseWorkbook(set, [g]);
+    expect(forms[0].columns).toMatchObject({ stt: 1, text: 2, value: 5 });
+    expect(forms[0].rows["3.2"]!.address).toMatch(/^F\d+$/);
+  });
+
+  it("splits one sheet holding the whole appendix into its three forms", () => {
+    const { forms } = recogniseWorkbook(set, [sampleAsPlainSheet()]);
+    expect(forms.map((f) => f.formId)).toEqual(["BM1", "BM3", "BM7"]);
+  });
+
+  it("finds tagged sheets after a rename, and skips the results sheet and report copies", () => {
+    const grids = sampleInLayout(set).map((g, i) => ({ ...g, sheet: i === 0 ? "Chỉ đạo điều hành" : g.sheet }));
+    grids.push({ sheet: "Kết quả kiểm tra", cells: sampleAsPlainSheet().cells });
+    grids.push({ sheet: "Biểu mẫu 3 - bản in", cells: grids[1].cells });
+    const r = recogniseWorkbook(set, grids);
+    expect(r.forms.map((f) => [f.formId, f.sheet, f.tagged])).toEqual([
+      ["BM1", "Chỉ đạo điều hành", true], ["BM3", "Biểu mẫu 3", true], ["BM7", "Biểu mẫu 7", true],
+    ]);
+  });
+
+  it("reports sheets with no form, and a second copy of a form", () => {
+    const grids = [...sampleInLayout(set), { sheet: "Ghi chép", cells: [[{ value: "Ghi chép riêng" }]] }, { ...sampleInLayout(set)[1], sheet: "Biểu mẫu 3 (2)" }];
+    const r = recogniseWorkbook(set, grids);
+    expect(r.unrecognisedSheets).toEqual(["Ghi chép"]);
+    expect(r.findings.filter((f) => f.check === "form.duplicate")).toMatchObject([{ form: "BM3", sheet: "Biểu mẫu 3 (2)" }]);
+  });
+});
