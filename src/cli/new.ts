@@ -36,6 +36,7 @@ const PERIODS: Record<string, ReportPeriod> = {
 /** "6t-2024", "q1/2024", "nam-2024", "2024", "6m" → period and year. */
 export function parsePeriod(text: string): Pick<ReportHeader, "period" | "year"> | null {
   const t = text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, "");
+  if (/^(?:19|20)\d{2}$/.test(t)) return { year: Number(t) };
   const m = /^(?:([a-zăâđêôơư0-9]+?)[-/_.]?)?((?:19|20)\d{2})?$/u.exec(t);
   if (!m || (!m[1] && !m[2])) return null;
   const period = m[1] ? PERIODS[m[1]] : undefined;
