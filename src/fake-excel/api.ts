@@ -258,11 +258,14 @@ export class Worksheet extends ClientObject {
   get tabColor(): string { return this.got("tabColor"); }
   set tabColor(v: string) { this.ctx.op(() => { this._sheet().tabColor = v || undefined; }); }
 
+  private _protection?: WorksheetProtection;
+  private _pageLayout?: PageLayout;
+  // Navigation properties return the same proxy every time, as in Office.js (what was loaded stays readable).
   get protection(): WorksheetProtection {
-    return new WorksheetProtection(this.ctx, this);
+    return (this._protection ??= new WorksheetProtection(this.ctx, this));
   }
   get pageLayout(): PageLayout {
-    return new PageLayout(this.ctx, this);
+    return (this._pageLayout ??= new PageLayout(this.ctx, this));
   }
   getRange(address?: string): Range {
     if (address === undefined) return new Range(this.ctx, this, { r1: 0, c1: 0, r2: 1048575, c2: 16383 });
@@ -399,8 +402,10 @@ export class Range extends ClientObject {
     this.ctx.op(() => this.ctx.book.setHyperlink(this.sheet(), this._rect, v));
   }
   get worksheet(): Worksheet { return this._ws; }
-  get format(): RangeFormat { return new RangeFormat(this.ctx, this); }
-  get dataValidation(): DataValidation { return new DataValidation(this.ctx, this); }
+  private _format?: RangeFormat;
+  private _dataValidation?: DataValidation;
+  get format(): RangeFormat { return (this._format ??= new RangeFormat(this.ctx, this)); }
+  get dataValidation(): DataValidation { return (this._dataValidation ??= new DataValidation(this.ctx, this)); }
 
   _sheet(): FakeSheet { return this.sheet(); }
 
@@ -493,10 +498,14 @@ export class RangeFormat extends ClientObject {
     });
   }
   autofitRows(): void { /* Layout only: the fake keeps no rendered heights. */ }
-  get font(): RangeFont { return new RangeFont(this.ctx, this.range, (fn) => this.set_(fn)); }
-  get fill(): RangeFill { return new RangeFill(this.ctx, this.range, (fn) => this.set_(fn)); }
-  get protection(): FormatProtection { return new FormatProtection(this.ctx, this.range, (fn) => this.set_(fn, true)); }
-  get borders(): RangeBorderCollection { return new RangeBorderCollection(this.ctx, this.range, (fn) => this.set_(fn)); }
+  private _font?: RangeFont;
+  private _fill?: RangeFill;
+  private _protection?: FormatProtection;
+  private _borders?: RangeBorderCollection;
+  get font(): RangeFont { return (this._font ??= new RangeFont(this.ctx, this.range, (fn) => this.set_(fn))); }
+  get fill(): RangeFill { return (this._fill ??= new RangeFill(this.ctx, this.range, (fn) => this.set_(fn))); }
+  get protection(): FormatProtection { return (this._protection ??= new FormatProtection(this.ctx, this.range, (fn) => this.set_(fn, true))); }
+  get borders(): RangeBorderCollection { return (this._borders ??= new RangeBorderCollection(this.ctx, this.range, (fn) => this.set_(fn))); }
 }
 
 type Setter = (fn: (f: CellFormat, r: number, c: number) => void) => void;
