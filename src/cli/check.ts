@@ -43,8 +43,8 @@ export function allFindings(recognition: RecognitionResult, result: ValidationRe
 }
 
 /** Reads and checks one file. Never throws for anything in the file. */
-export async function checkFile(file: string, set: TemplateSet): Promise<CheckedFile> {
-  const outcome = await readWorkbookFile(file, set);
+export async function checkFile(file: string, set: TemplateSet, full = false): Promise<CheckedFile> {
+  const outcome = await readWorkbookFile(file, set, { full });
   if (!outcome.ok) return { file, outcome, findings: [] };
   const { recognition, result } = checkWorkbook(set, outcome.grids);
   return { file, outcome, recognition, result, findings: allFindings(recognition, result) };
@@ -118,7 +118,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   for (const file of files) {
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
-    const checked = await checkFile(file, set);
+    const checked = await checkFile(file, set, Boolean(options.write));
     const extra: string[] = [];
     if (!checked.outcome.ok) {
       unreadable++;

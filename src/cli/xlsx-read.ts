@@ -151,7 +151,21 @@ function shortReason(e: unknown): string {
 }
 
 /** Opens a file and reads every sheet; every failure is a ReadFailure. */
-export async function readWorkbookFile(file: string, set: TemplateSet): Promise<ReadOutcome> {
+/**
+ * Parts of a sheet the checker never reads. Skipping them makes loading about a third faster; a workbook that will
+ * be written back (check --write) is loaded in full so nothing is lost.
+ */
+const READ_ONLY_IGNORED = [
+  "dataValidations", "conditionalFormatting", "pageSetup", "headerFooter", "printOptions", "pageMargins", "sheetViews",
+  "cols", "rowBreaks", "drawing", "picture", "extLst", "sheetProtection", "autoFilter", "hyperlinks", "tableParts",
+];
+
+export interface ReadOptions {
+  /** Load every part (for writing a copy back); otherwise parts the checker never reads are skipped. */
+  full?: boolean;
+}
+
+export async function readWorkbookFile(file: string, set: TemplateSet, options: ReadOptions = {}): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -161,15 +175,16 @@ export async function readWorkbookFile(file: string, set: TemplateSet): Promise<
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, file, problem: code === "ENOENT" ? "not_found" : "corrupt", detail: code === "ENOENT" ? undefined : shortReason(e) };
   }
-  return readWorkbookBytes(file, bytes, set);
+  return readWorkbookBytes(file, bytes, set, options);
 }
 
-export async function readWorkbookBytes(file: string, bytes: Buffer, set: TemplateSet): Promise<ReadOutcome> {
+export async function readWorkbookBytes(file: string, bytes: Buffer, set: TemplateSet, options: ReadOptions = {}): Promise<ReadOutcome> {
   const problem = sniff(bytes);
   if (problem) return { ok: false, file, problem };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const loadOptions = options.full ? {} : { ignoreNodes: READ_ONLY_IGNORED };
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, loadOptions as Partial<ExcelJS.XlsxReadOptions>);
   } catch (e) {
     return { ok: false, file, problem: "corrupt", detail: shortReason(e) };
   }
