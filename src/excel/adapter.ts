@@ -19,7 +19,7 @@ import type { TemplateSet } from "../forms/schema";
 import { excelText, type ExcelText } from "../i18n/excel";
 import { langFromLocale, type Lang } from "../i18n/number";
 import { a1 } from "../layout/a1";
-import { REPORT_COPY_MARK } from "../layout/names";
+import { REPORT_COPY_MARK, RESULTS_SHEET_NAME } from "../layout/names";
 import { parseTagName, planSheet, planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader, SheetLayout } from "../layout/types";
 import { planClear, planWriteBack } from "../layout/writeback";
@@ -102,9 +102,17 @@ export function toHostError(e: unknown, t: ExcelText, context?: { sheet?: string
   }
 }
 
-export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost & {
+/** WorkbookHost plus what only the ribbon command needs. */
+export interface ExcelHost extends WorkbookHost {
   validate(set: TemplateSet, options?: ValidateOptions): Promise<ValidateOutcome>;
-} {
+  /**
+   * Writes a short message into the results sheet (made anew) and brings it to the front: how a function command,
+   * which has no UI of its own, tells the clerk that checking could not run.
+   */
+  showNotice(lines: string[]): Promise<void>;
+}
+
+export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
   const excel = (): typeof Excel => {
     const x = deps.excel ?? globalOf<typeof Excel>("Excel");
     if (!x || typeof x.run !== "function") throw new HostError(excelText(lang()).noExcel);
@@ -293,7 +301,11 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost & {
         }
         writeResultsSheet(ctx, read, plan.results, c.hyperlinks);
         if (!c.hyperlinks && plan.results.cells.some((x) => x.link)) notes.push(text.skippedHyperlinks);
-        if (options.activateResults) sheets.getItem(plan.results.name).activate();
+        if (options.activateResults) {
+          const results = sheets.getItem(plan.results.name);
+          results.activate();
+          results.getRange("A2").select();
+        }
         await ctx.sync();
         return { recognition, result, notes, counts: countOf(result) };
       });
@@ -314,7 +326,12 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost & {
             continue;
           }
           const ws = sheets.getItem(sheet);
-          for (const r of validRanges(ranges)) ws.getRange(r).clear("All");
+          for (const r of validRanges(ranges)) {
+            ws.getRange(r).clear("All");
+            // The check column was widened by validate; it goes back to the sheet's standard width.
+            const col = r.replace(/[\d$]/g, "").split(":")[0];
+            ws.getRange(`${col}:${col}`).format.useStandardWidth = true;
+          }
         }
         if (read.sheets.some((s) => s.name === plan.resultsSheet)) deleteSheet(ctx, read, plan.resultsSheet);
         await ctx.sync();
@@ -360,6 +377,23 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost & {
         },
         { sheet, address },
       );
+    },
+
+    async showNotice(lines: string[]): Promise<void> {
+      await run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        const exists = sheets.items.some((s) => s.name.toLowerCase() === RESULTS_SHEET_NAME.toLowerCase());
+        if (exists) sheets.getItem(RESULTS_SHEET_NAME).delete();
+        const ws = sheets.add(RESULTS_SHEET_NAME);
+        renderWrites(ws, lines.map((value, i) => ({ address: a1(i, 0), value, bold: i === 0, tone: i === 0 ? "error" : undefined })), {
+          hyperlinks: false,
+          columnWidths: { 0: 100 },
+        });
+        ws.activate();
+        await ctx.sync();
+      });
     },
 
     async loadStoredTemplateSet(): Promise<string | null> {

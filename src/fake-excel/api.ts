@@ -489,6 +489,14 @@ export class RangeFormat extends ClientObject {
       for (let c = this.range._rect.c1; c <= this.range._rect.c2; c++) s.columnWidths.set(c, v);
     });
   }
+  set useStandardWidth(v: boolean) {
+    if (!v) return;
+    this.ctx.op(() => {
+      const s = this.range._sheet();
+      if (s.protected) throw new FakeExcelError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${s.name}").`);
+      for (let c = this.range._rect.c1; c <= Math.min(this.range._rect.c2, 16383); c++) s.columnWidths.delete(c);
+    });
+  }
   get rowHeight(): number { return this.got("rowHeight"); }
   set rowHeight(v: number) {
     this.ctx.op(() => {

@@ -289,6 +289,9 @@ export class FakeWorkbook {
         const v = grid[i][j];
         if (v === null || v === undefined) continue;
         const r = rect.r1 + i, c = rect.c1 + j;
+        // Conservative: a value for a cell hidden inside a merged area is refused, as Excel's own UI refuses it.
+        if (sheet.merges.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && !(r === m.r1 && c === m.c1)))
+          throw new FakeExcelError("InvalidOperation", "Cannot change part of a merged cell.");
         const cell = this.ensure(sheet, r, c);
         delete cell.formula;
         delete cell.value;

@@ -1,0 +1,64 @@
+/**
+ * The ribbon's function command "Kiểm tra" (manifest: <FunctionName>validateWorkbook</FunctionName>): checks the
+ * workbook without opening the task pane. A function command has no UI, so the result is shown in the workbook: the
+ * sheet "Kết quả kiểm tra" is made anew, brought to the front, and its second line states the counts
+ * ("1 lỗi, 6 cảnh báo, 12 thông tin …"). When checking cannot run, that sheet says why, in Vietnamese.
+ * No React here: the command page loads only Office.js and this chunk.
+ */
+import { createExcelHost, type ExcelHost } from "../excel/adapter";
+import { builtinTemplateSet, parseTemplateSetText, type TemplateSet } from "../forms";
+import { langFromLocale } from "../i18n/number";
+
+interface CommandEvent {
+  completed(options?: unknown): void;
+}
+
+const TEXT = {
+  vi: {
+    failed: "KHÔNG KIỂM TRA ĐƯỢC",
+    storedSetInvalid: (detail: string) => `Bộ biểu mẫu lưu trong sổ tính không hợp lệ (${detail}); đã dùng bộ biểu mẫu chuẩn.`,
+    openPane: "Mở ngăn “Biểu mẫu” (thẻ Trang đầu) để xem chi tiết và thử lại.",
+  },
+  en: {
+    failed: "CHECK COULD NOT RUN",
+    storedSetInvalid: (detail: string) => `The template set kept in the workbook is not valid (${detail}); the built-in set was used.`,
+    openPane: "Open the “Biểu mẫu” pane (Home tab) for details and try again.",
+  },
+};
+
+/** The template set kept with the workbook, or the built-in one (with a note when the kept one is unusable). */
+export async function templateSetFor(host: ExcelHost): Promise<{ set: TemplateSet; note?: string }> {
+  const stored = await host.loadStoredTemplateSet();
+  if (!stored) return { set: builtinTemplateSet() };
+  try {
+    return { set: parseTemplateSetText(stored) };
+  } catch (e) {
+    const lang = langFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+    return { set: builtinTemplateSet(), note: TEXT[lang].storedSetInvalid(e instanceof Error ? e.message : String(e)) };
+  }
+}
+
+/** Runs "Kiểm tra" and always completes the event, whatever happens (Office waits for it otherwise). */
+export async function validateWorkbook(event: CommandEvent, host: ExcelHost = createExcelHost()): Promise<void> {
+  const lang = langFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+  try {
+    const { set } = await templateSetFor(host);
+    await host.validate(set, { activateResults: true });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    try {
+      await host.showNotice([TEXT[lang].failed, message, TEXT[lang].openPane]);
+    } catch (again) {
+      // Nothing in the workbook can be written (e.g. the workbook structure is protected): the console is all that is left.
+      console.error("validateWorkbook:", message, again);
+    }
+  } finally {
+    event.completed();
+  }
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady(() => {
+    Office.actions.associate("validateWorkbook", (event: CommandEvent) => validateWorkbook(event));
+  });
+}
