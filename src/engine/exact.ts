@@ -85,6 +85,16 @@ export function decInt(n: Int): Dec {
 export function decFromNumber(x: number): Dec | null {
   if (!Number.isFinite(x)) return null;
   if (Number.isSafeInteger(x)) return { m: x === 0 ? 0 : x, s: 0 };
+  // Fast path: the fewest decimals s whose m / 10^s reads back as x (m and 10^s exact, the division correctly
+  // rounded) is the shortest round-trip text String(x) would give.
+  const ax = Math.abs(x);
+  if (ax < 1e9) {
+    for (let s = 1; s <= 6; s++) {
+      const p = POW10[s];
+      const m = Math.round(x * p);
+      if (m / p === x) return { m, s };
+    }
+  }
   return decFromString(String(x));
 }
 
@@ -162,6 +172,29 @@ export function decPlaces(d: Dec): number {
 
 /** Canonical text: "-96.55", "52414", "62.5" (trailing zeros dropped) or with `fixed` decimals kept ("62.50"). */
 export function decToString(d: Dec, fixed?: number): string {
+  // Fast path: a safe-integer coefficient with few decimals, formatted with integer arithmetic.
+  if (typeof d.m === "number" && d.s <= 15) {
+    const m = d.m;
+    const s = d.s;
+    if (s === 0) return fixed ? `${m}.${"0".repeat(fixed)}` : String(m);
+    const p = POW10[s];
+    const a = m < 0 ? -m : m;
+    const int = Math.floor(a / p);
+    let frac = a - int * p;
+    let places = s;
+    if (fixed === undefined) {
+      while (places > 0 && frac % 10 === 0) {
+        frac /= 10;
+        places--;
+      }
+    } else if (fixed > s) {
+      frac *= POW10[fixed - s];
+      places = fixed;
+    }
+    const sign = m < 0 && (int !== 0 || frac !== 0) ? "-" : "";
+    if (places === 0) return sign + String(int);
+    return `${sign}${int}.${String(frac).padStart(places, "0")}`;
+  }
   let v = d;
   if (fixed !== undefined && fixed > v.s) v = rescale(v, fixed);
   const neg = v.m < 0;
@@ -172,6 +205,7 @@ export function decToString(d: Dec, fixed?: number): string {
       digits = digits.slice(0, -1);
       s--;
     }
+    if (digits === "0") s = 0;
   }
   if (s > 0) {
     digits = digits.padStart(s + 1, "0");

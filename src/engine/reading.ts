@@ -55,10 +55,16 @@ function displayOf(cell: CellInput): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
+const percentFormats = new Map<string, boolean>();
 export function isPercentFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  // A "%" outside quotes and escapes makes Excel scale by 100.
-  return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+  if (!format || format === "General" || !format.includes("%")) return false;
+  let p = percentFormats.get(format);
+  if (p === undefined) {
+    // A "%" outside quotes and escapes makes Excel scale by 100.
+    p = /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+    if (percentFormats.size < 1000) percentFormats.set(format, p);
+  }
+  return p;
 }
 
 /** Reads text the way a clerk means it: vi-VN first, with the other reading kept when the text allows two. */

@@ -27,7 +27,19 @@ function cellText(cell: CellInput | null | undefined): string {
 }
 
 /** Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts. */
+const folded = new Map<string, string>();
 export function foldText(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = foldUncached(s);
+    // Texts repeat on every run over the same workbook; keep a bounded memo.
+    if (folded.size > 20_000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize("NFC")
     .replace(/<[^>]*>/g, " ")
@@ -39,9 +51,16 @@ export function foldText(s: string): string {
     .trim();
 }
 
+const tokenMemo = new Map<string, string[]>();
 function tokens(s: string): string[] {
-  const f = foldText(s);
-  return f ? f.split(" ") : [];
+  let t = tokenMemo.get(s);
+  if (t === undefined) {
+    const f = foldText(s);
+    t = f ? f.split(" ") : [];
+    if (tokenMemo.size > 20_000) tokenMemo.clear();
+    tokenMemo.set(s, t);
+  }
+  return t;
 }
 
 /** Dice coefficient of two token multisets, 0–1. */
@@ -128,7 +147,9 @@ function segmentRows(grid: SheetGrid, columns: Columns, headerRow: number | null
   for (let r = start; r < rows; r++) {
     // A "Biểu mẫu N" label anywhere on the row starts a new table.
     for (let c = 0; c < Math.min(cols, columns.note + 1); c++) {
-      const m = LABEL_RE.exec(foldText(cellText(at(r, c))));
+      const raw = cellText(at(r, c));
+      if (raw.length > 40 || !/m[aẫ]u/i.test(raw)) continue;
+      const m = LABEL_RE.exec(foldText(raw));
       if (m) {
         pendingLabel = Number(m[1]);
         current = null;

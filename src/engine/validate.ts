@@ -46,6 +46,54 @@ interface CompiledSet {
 
 const compiledSets = new WeakMap<TemplateSet, CompiledSet>();
 
+/** What a rule says regardless of the values: its relation as text, and whether it rests on inferred rows. */
+interface RuleMeta {
+  relation: string;
+  inferred: boolean;
+}
+const ruleMeta = new WeakMap<Rule, RuleMeta>();
+
+function relationText(rule: Rule): string {
+  const l = (ref: string) => ref.replace(":", " ");
+  switch (rule.type) {
+    case "rate":
+      return `${l(rule.target)} = ${l(rule.numerator)} / ${l(rule.denominator)} × ${rule.scale}`;
+    case "sum_eq":
+      return `${l(rule.total)} = ${rule.parts.map(l).join(" + ")}`;
+    case "sum_le":
+      return `${rule.parts.map(l).join(" + ")} ≤ ${l(rule.whole)}`;
+    case "when":
+      return `${l(rule.if.row)} = ${rule.if.equals} ⇒ ${[
+        ...(rule.then.blank ?? []).map((s) => `${l(s)} trống`),
+        ...(rule.then.filled ?? []).map((s) => `${l(s)} có số liệu`),
+      ].join(", ")}`;
+    case "between_parts":
+      return `min(${rule.parts.map(l).join(", ")}) ≤ ${l(rule.target)} ≤ max(${rule.parts.map(l).join(", ")})`;
+  }
+}
+
+function ruleRows(rule: Rule): string[] {
+  switch (rule.type) {
+    case "rate":
+      return [rule.target, rule.numerator, rule.denominator];
+    case "sum_eq":
+      return [rule.total, ...rule.parts];
+    case "sum_le":
+      return [rule.whole, ...rule.parts];
+    case "when":
+      return [rule.if.row];
+    case "between_parts":
+      return [rule.target, ...rule.parts];
+  }
+}
+
+function addRuleMeta(rule: Rule, sourceOf: (ref: string) => string | undefined): void {
+  ruleMeta.set(rule, {
+    relation: relationText(rule),
+    inferred: rule.source === "inferred" || ruleRows(rule).some((ref) => sourceOf(ref) === "inferred"),
+  });
+}
+
 function compile(set: TemplateSet): CompiledSet {
   let c = compiledSets.get(set);
   if (c) return c;
@@ -61,6 +109,12 @@ function compile(set: TemplateSet): CompiledSet {
       order,
     });
   });
+  for (const def of set.forms) for (const rule of def.rules) addRuleMeta(rule, (ref) => c!.forms.get(def.id)!.rowByStt.get(ref)?.source);
+  for (const rule of set.cross_form_rules)
+    addRuleMeta(rule, (ref) => {
+      const i = ref.indexOf(":");
+      return c!.forms.get(ref.slice(0, i))?.rowByStt.get(ref.slice(i + 1))?.source;
+    });
   compiledSets.set(set, c);
   return c;
 }
@@ -126,8 +180,15 @@ function codeMeaning(row: FormRow, value: Dec): string | undefined {
   return row.coding?.[decToString(value)];
 }
 
+const normalised = new Map<string, string>();
+/** NFC, trimmed, single spaces, lower case; memoised (units and code meanings repeat on every run). */
 function normaliseText(s: string): string {
-  return s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+  let n = normalised.get(s);
+  if (n === undefined) {
+    n = s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+    if (normalised.size < 10_000) normalised.set(s, n);
+  }
+  return n;
 }
 
 /** Resolves one row's reading by its kind; appends the row-level findings. */
@@ -251,21 +312,18 @@ interface RuleContext {
 function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolean, ctx: RuleContext): void {
   const { out } = ctx;
   const refs = (list: string[]) => list.map(lookup).filter((v): v is RowValue => v !== undefined);
-  const inferredRows = (vs: RowValue[]) => vs.some((v) => v.row.source === "inferred");
   const record = (status: RuleEvaluation["status"], relation: string, inferred: boolean, left?: Dec | null, right?: Dec | null) =>
     ctx.evaluations.push({
       rule: rule.id, type: rule.type, form, crossForm, status, relation, inferred,
       left: left ? decToString(left) : undefined,
       right: right ? decToString(right) : undefined,
     });
-  const ruleInferred = rule.source === "inferred";
+  const { relation, inferred } = ruleMeta.get(rule)!;
 
   switch (rule.type) {
     case "rate": {
       const [t, n, d] = [lookup(rule.target), lookup(rule.numerator), lookup(rule.denominator)];
       if (!t || !n || !d) return;
-      const inferred = ruleInferred || inferredRows([t, n, d]);
-      const relation = `${labelOf(t, crossForm)} = ${labelOf(n, crossForm)} / ${labelOf(d, crossForm)} × ${rule.scale}`;
       const reported: ComputedRate["reported"] = t.filled?.value.formula ? "formula" : t.reading.type === "blank" ? "blank" : "typed";
       const computed: ComputedRate = { form: t.form, sheet: ctx.sheetOf(t.form), stt: t.stt, cell: t.filled?.address ?? "", value: null, reported };
       if (t.filled) ctx.computed.push(computed);
@@ -326,8 +384,6 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const total = lookup(rule.total);
       const parts = refs(rule.parts);
       if (!total) return;
-      const inferred = ruleInferred || inferredRows([total, ...parts]);
-      const relation = `${labelOf(total, crossForm)} = ${parts.map((p) => labelOf(p, crossForm)).join(" + ")}`;
       if (total.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
         record("not_applicable", relation, inferred);
         return;
@@ -347,8 +403,6 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const whole = lookup(rule.whole);
       const parts = refs(rule.parts).filter((p) => p.value !== null);
       if (!whole) return;
-      const inferred = ruleInferred || inferredRows([whole, ...refs(rule.parts)]);
-      const relation = `${rule.parts.map((p) => labelOf(lookup(p) ?? whole, crossForm)).join(" + ")} ≤ ${labelOf(whole, crossForm)}`;
       if (whole.value === null || parts.length === 0) {
         record("not_applicable", relation, inferred);
         return;
@@ -369,11 +423,6 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const cond = lookup(rule.if.row);
       if (!cond) return;
       const expectedValue = decInt(rule.if.equals);
-      const inferred = ruleInferred || cond.row.source === "inferred";
-      const relation = `${labelOf(cond, crossForm)} = ${rule.if.equals} ⇒ ${[
-        ...(rule.then.blank ?? []).map((s) => `${s} trống`),
-        ...(rule.then.filled ?? []).map((s) => `${s} có số liệu`),
-      ].join(", ")}`;
       if (cond.value === null || decCmp(cond.value, expectedValue) !== 0) {
         record("not_applicable", relation, inferred, cond.value);
         return;
@@ -405,8 +454,6 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const target = lookup(rule.target);
       const parts = refs(rule.parts);
       if (!target) return;
-      const inferred = ruleInferred || inferredRows([target, ...parts]);
-      const relation = `min(${parts.map((p) => labelOf(p, crossForm)).join(", ")}) ≤ ${labelOf(target, crossForm)} ≤ max(…)`;
       if (target.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
         record("not_applicable", relation, inferred);
         return;
@@ -454,7 +501,7 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): V
         out.add(`${cf.def.id}.${row.stt}.unit`, "unit.template_typo", "info", cf.def.id, rv,
           { printed: row.unit_official_typo, unit: row.unit }, { value: rv.display || undefined });
       const unitTyped = rv.filled?.unit;
-      if (unitTyped !== undefined && unitTyped.trim() !== "" && row.kind !== "group") {
+      if (unitTyped !== undefined && unitTyped !== row.unit && unitTyped !== row.unit_official_typo && unitTyped.trim() !== "" && row.kind !== "group") {
         const u = normaliseText(unitTyped);
         if (u !== normaliseText(row.unit) && u !== normaliseText(row.unit_official_typo ?? "\u0000") && row.kind !== "code")
           out.add(`${cf.def.id}.${row.stt}.unit`, "unit.differs", "info", cf.def.id, rv, { typed: unitTyped.trim(), unit: row.unit });

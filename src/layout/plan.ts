@@ -50,7 +50,8 @@ function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
     stt: { font: f(), border: true, hAlign: "center", vAlign: "center", numberFormat: "@", locked: true },
     text: { font: f(), border: true, hAlign: "left", vAlign: "center", wrap: true, locked: true },
     unit: { font: f(), border: true, hAlign: "center", vAlign: "center", wrap: true, locked: true },
-    input: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: "#,##0.##", locked: variant === "report" },
+    // "General": Excel shows what was typed ("#,##0.##" would show 81 as "81," and a pasted 52,414 as "52,41").
+    input: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: "General", locked: variant === "report" },
     computed: { font: f({ bold: variant !== "report" }), fill: shade(COMPUTED_FILL), border: true, hAlign: "right", vAlign: "center", numberFormat: "0.00", locked: true },
     note: { font: f(), border: true, hAlign: "left", vAlign: "center", wrap: true, locked: variant === "report" },
     footnote: { font: f({ italic: true, size: size - 1 }), hAlign: "left", wrap: true, locked: true },
@@ -67,7 +68,8 @@ export function sheetNameFor(form: FormDefinition, copy = 1): string {
 /** Defined names may hold letters, digits, "_" and "."; the template-set id is folded into that alphabet. */
 export function tagNameFor(formId: string, templateSet: string, copy = 1): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
-  return `BieuMau_${clean(formId)}_${clean(templateSet)}${copy > 1 ? `_${copy}` : ""}`;
+  // A second copy ends in "__2": a single "_" + digits would be read as part of the version ("CCHC_PL_2022").
+  return `BieuMau_${clean(formId)}_${clean(templateSet)}${copy > 1 ? `__${copy}` : ""}`;
 }
 
 /** Reads a tag written by tagNameFor back into the form id it names, given the known form ids. */
@@ -81,7 +83,7 @@ export function parseTagName(
   for (const form of set.forms) {
     const id = clean(form.id);
     if (rest === id || rest.startsWith(`${id}_`)) {
-      const versionPart = rest.slice(id.length + 1).replace(/_\d+$/, "");
+      const versionPart = rest.slice(id.length + 1).replace(/__\d+$/, "");
       return { formId: form.id, templateSet: versionPart, sameSet: versionPart === clean(set.template_set) };
     }
   }

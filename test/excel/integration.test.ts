@@ -77,7 +77,7 @@ describe("insert", () => {
     expect(again.copies).toEqual(["Biểu mẫu 3 (2)"]);
     const snap = fake.snapshot();
     expect(snap.sheets.find((s) => s.name === "Biểu mẫu 3")).toEqual(before);
-    expect(snap.names.map((n) => n.name)).toContain(`${layoutOf("BM3").tagName}_2`);
+    expect(snap.names.map((n) => n.name)).toContain(`${layoutOf("BM3").tagName}__2`);
   });
 
   test("data validation rejects a typed value that breaks it; pasting, as in Excel, does not", async () => {

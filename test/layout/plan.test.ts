@@ -48,13 +48,15 @@ describe("sheet layout plan", () => {
   it("tags the table so it is found again, and reads the tag back", () => {
     expect(bm3.tagName).toBe("BieuMau_BM3_CCHC_PL_2022");
     expect(parseTagName(tagNameFor("BM3", set.template_set, 2), set)).toEqual({ formId: "BM3", templateSet: "CCHC_PL_2022", sameSet: true });
+    expect(parseTagName(tagNameFor("BM3", set.template_set), set)).toEqual({ formId: "BM3", templateSet: "CCHC_PL_2022", sameSet: true });
+    expect(parseTagName("BieuMau_BM3_QN_2025", set)).toEqual({ formId: "BM3", templateSet: "QN_2025", sameSet: false });
     expect(parseTagName("Print_Area", set)).toBeNull();
   });
 
   it("never overwrites: a form already in the workbook gets a second copy with a clear name", () => {
     const plans = planSheets(set, ["BM1", "BM3"], {}, { sheetNames: ["Biểu mẫu 1"], names: [] });
     expect(plans.map((p) => [p.sheetName, p.tagName])).toEqual([
-      ["Biểu mẫu 1 (2)", "BieuMau_BM1_CCHC_PL_2022_2"],
+      ["Biểu mẫu 1 (2)", "BieuMau_BM1_CCHC_PL_2022__2"],
       ["Biểu mẫu 3", "BieuMau_BM3_CCHC_PL_2022"],
     ]);
   });
