@@ -11,7 +11,8 @@
 import { basename, resolve } from "path";
 import ExcelJS from "exceljs";
 import { decAdd, decToNumber, decToString, decCmp, type Dec } from "../engine/exact";
-import type { RecognisedForm, SheetGrid } from "../engine/types";
+import type { RecognisedForm, ResolvedValue, SheetGrid } from "../engine/types";
+import { validateForms } from "../engine/validate";
 import { formatDecimal } from "../i18n/number";
 import { planSheets } from "../layout/plan";
 import type { ReportHeader } from "../layout/types";
@@ -39,6 +40,8 @@ interface Unit {
   errors: number;
   /** "BM1 6.1" for rows the engine found rightly blank. */
   rightlyBlank: Set<string>;
+  /** "BM1 6.1" → the row's value as the engine resolved it. */
+  values: Map<string, ResolvedValue>;
 }
 
 /** The unit's name as its sheet says it ("Đơn vị báo cáo: Sở Tư pháp"), else the file's name. */
@@ -89,6 +92,7 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
       forms,
       errors: checked.findings.filter((f) => f.severity === "error").length,
       rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
+      values: new Map((validateForms(set, [...forms.values()], { values: true }).values ?? []).map((v) => [`${v.form} ${v.stt}`, v])),
     });
   }
   if (units.length === 0) {
@@ -135,7 +139,7 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
         const rf = u.forms.get(form.id);
         if (!rf) continue;
         const filled = rf.rows[row.stt];
-        const v = rowValue(row, filled);
+        const v = rowValue(row, u.values.get(`${form.id} ${row.stt}`));
         if (v.type === "blank" || v.type === "unreadable") {
           // A rate left to its formula is not missing: the merged formula recomputes it. Nor is a row the engine
           // says is rightly blank (BM1 6 = 0 ⇒ 6.1, 6.2 blank).

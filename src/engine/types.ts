@@ -128,10 +128,24 @@ export interface ComputedRate {
   reported: "typed" | "formula" | "blank";
 }
 
+/** A row's value as the engine resolved it (thousands readings, percent formats, code meanings applied). */
+export interface ResolvedValue {
+  form: string;
+  sheet: string;
+  stt: string;
+  /** Canonical decimal (a percentage in 0–100 units, a code as its number), or null when blank or unreadable. */
+  value: string | null;
+  /** The cell held something the engine could not read as this row's kind. */
+  unreadable: boolean;
+  display: string;
+}
+
 export interface ValidationResult {
   findings: Finding[];
   evaluations: RuleEvaluation[];
   computed: ComputedRate[];
+  /** Present when validateForms was asked for { values: true }. */
+  values?: ResolvedValue[];
 }
 
 /** A form found in a sheet grid: the filled rows plus where the table sits, for write-back. */

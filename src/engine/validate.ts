@@ -27,6 +27,7 @@ import type {
   FilledRow,
   Finding,
   FindingParams,
+  ResolvedValue,
   RuleEvaluation,
   ValidationResult,
 } from "./types";
@@ -479,7 +480,7 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
  * Validates filled forms against a template set. Forms the set does not know are skipped (recognition reports them).
  * When a form appears twice, each copy is checked on its own and cross-form rules use the first.
  */
-export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): ValidationResult {
+export function validateForms(set: TemplateSet, forms: readonly FilledForm[], options: { values?: boolean } = {}): ValidationResult {
   const compiled = compile(set);
   const firstSheet = new Map<string, string>();
   for (const f of forms) if (!firstSheet.has(f.formId)) firstSheet.set(f.formId, f.sheet);
@@ -487,6 +488,7 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): V
   const computed: ComputedRate[] = [];
   const all: Array<{ order: number; findings: Finding[] }> = [];
   const firstValues = new Map<string, Map<string, RowValue>>();
+  const resolved: ResolvedValue[] | undefined = options.values ? [] : undefined;
 
   for (const filled of forms) {
     const cf = compiled.forms.get(filled.formId);
@@ -527,6 +529,13 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): V
       if (note) out.add(`${cf.def.id}.${rv.stt}.blank`, "value.blank_with_reason", "info", cf.def.id, rv, { note }, { inferred: rv.row.source === "inferred" });
       else if (rv.filled) out.add(`${cf.def.id}.${rv.stt}.blank`, "value.blank", "info", cf.def.id, rv, {}, { inferred: rv.row.source === "inferred" });
     }
+    if (resolved)
+      for (const rv of values.values())
+        if (rv.row.kind !== "group")
+          resolved.push({
+            form: cf.def.id, sheet: filled.sheet, stt: rv.stt, value: rv.value ? decToString(rv.value) : null,
+            unreadable: rv.reading.type !== "blank" && rv.value === null, display: rv.display,
+          });
     const idx = cf.rowIndex;
     out.findings.sort((a, b) => (idx.get(a.stt ?? "") ?? 1e9) - (idx.get(b.stt ?? "") ?? 1e9));
     all.push({ order: cf.order, findings: out.findings });
@@ -545,5 +554,5 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[]): V
   }
   all.sort((a, b) => a.order - b.order);
   const findings = all.flatMap((a) => a.findings).concat(crossOut.findings);
-  return { findings, evaluations, computed };
+  return resolved ? { findings, evaluations, computed, values: resolved } : { findings, evaluations, computed };
 }

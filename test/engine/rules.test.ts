@@ -164,3 +164,15 @@ describe("row kinds", () => {
     expect(only(r.findings, "value.blank_with_reason")[0]).toMatchObject({ stt: "1", params: { note: "Sở TTTT theo dõi" } });
   });
 });
+
+describe("resolved values", () => {
+  it("gives each row's value as the engine read it", () => {
+    const r = validateForms(set, [fill("BM3", { "3.1.1": "52,414", "3.1.2": "52,249", "3.1": "99,69%", "1.4": "chưa rõ" })], { values: true });
+    const v = (stt: string) => r.values!.find((x) => x.stt === stt);
+    expect(v("3.1.1")).toMatchObject({ value: "52414", unreadable: false });
+    expect(v("3.1")).toMatchObject({ value: "99.69" });
+    expect(v("1.4")).toMatchObject({ value: null, unreadable: true, display: "chưa rõ" });
+    expect(v("1.1")).toMatchObject({ value: null, unreadable: false });
+    expect(validateForms(set, [fill("BM3", {})]).values).toBeUndefined();
+  });
+});
