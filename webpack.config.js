@@ -52,17 +52,13 @@ function officeJsPatterns() {
     .readdirSync(OFFICE_JS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^[a-z]{2,3}-[a-z0-9]{2,4}$/.test(d.name))
     .map((d) => d.name);
+  // info.minimized: Microsoft's files are already minified; copied as they are, not run through terser again.
+  const copy = { context: OFFICE_JS_DIR, to: "office-js/", info: { minimized: true } };
   return [
-    { from: "{office,es6-promise,o15apptofilemappingtable}.js", context: OFFICE_JS_DIR, to: "office-js/" },
-    { from: "excel*.js", context: OFFICE_JS_DIR, to: "office-js/", globOptions: { ignore: ["**/*.debug.js"] } },
-    {
-      from: "{ariatelemetry,agaveerrorux}/**/*",
-      context: OFFICE_JS_DIR,
-      to: "office-js/",
-      globOptions: { ignore: ["**/*.debug.js"] },
-      noErrorOnMissing: true,
-    },
-    ...locales.map((l) => ({ from: `${l}/office_strings.js`, context: OFFICE_JS_DIR, to: "office-js/", noErrorOnMissing: true })),
+    { ...copy, from: "{office,es6-promise,o15apptofilemappingtable}.js" },
+    { ...copy, from: "excel*.js", globOptions: { ignore: ["**/*.debug.js"] } },
+    { ...copy, from: "{ariatelemetry,agaveerrorux}/**/*", globOptions: { ignore: ["**/*.debug.js"] }, noErrorOnMissing: true },
+    ...locales.map((l) => ({ ...copy, from: `${l}/office_strings.js`, to: `office-js/${l}/`, noErrorOnMissing: true })),
   ];
 }
 

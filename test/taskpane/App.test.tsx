@@ -137,11 +137,18 @@ describe("task pane", () => {
     await screen.findByText(vi.validated({ error: 1, warning: 1, info: 1 }));
 
     const bm3Errors = screen.getByTestId("findings-BM3-error");
-    expect(within(bm3Errors).getByText(vi.severity.error)).toBeTruthy();
+    expect(within(bm3Errors).getByText(`${vi.severity.error} (1)`)).toBeTruthy();
     const message = within(bm3Errors).getByText(renderFinding(rateError, "vi"));
     expect(within(screen.getByTestId("findings-BM3-warning")).getByText(renderFinding(countWarning, "vi"))).toBeTruthy();
+    // BM1 has information only: its group and its information start folded; opening them shows the finding.
+    expect(screen.queryByTestId("findings-BM1-info")).toBeNull();
+    const bm1Title = vi.formLabel(1, builtinTemplateSet().forms[0].title);
+    fireEvent.click(screen.getByRole("button", { name: (name) => name.startsWith(bm1Title) }));
     const info = screen.getByTestId("findings-BM1-info");
+    expect(within(info).queryByText(renderFinding(bm1Info, "vi"))).toBeNull();
+    fireEvent.click(within(info).getByRole("button", { name: (name) => name.startsWith(`${vi.severity.info} (1)`) }));
     expect(within(info).getByText(vi.findingInferred)).toBeTruthy();
+    expect(within(info).getByText(renderFinding(bm1Info, "vi"))).toBeTruthy();
     // Forms in the set's order: BM1 before BM3.
     const groups = screen.getAllByTestId(/^findings-BM\d-/).map((el) => el.getAttribute("data-testid"));
     expect(groups).toEqual(["findings-BM1-info", "findings-BM3-error", "findings-BM3-warning"]);

@@ -78,7 +78,13 @@ export function FindingsList({ t, lang, set, findings, onSelect }: FindingsListP
     return form ? t.formLabel(form.number, form.title) : formId;
   };
   return (
-    <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.form)} data-testid="findings">
+    // Forms with errors or warnings start open; information (blank rows, rightly blank rows…) starts folded.
+    <Accordion
+      multiple
+      collapsible
+      defaultOpenItems={groups.filter((g) => g.bySeverity.error.length || g.bySeverity.warning.length).map((g) => g.form)}
+      data-testid="findings"
+    >
       {groups.map(({ form, bySeverity }) => (
         <AccordionItem value={form} key={form}>
           <AccordionHeader>
@@ -92,12 +98,8 @@ export function FindingsList({ t, lang, set, findings, onSelect }: FindingsListP
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            {SEVERITIES.filter((s) => bySeverity[s].length).map((s) => (
-              <div key={s} data-testid={`findings-${form}-${s}`}>
-                <div className={styles.severity}>
-                  <Badge appearance="filled" color={BADGE_COLOR[s]} size="small" />
-                  <Text weight="semibold">{t.severity[s]}</Text>
-                </div>
+            {SEVERITIES.filter((s) => bySeverity[s].length).map((s) => {
+              const list = (
                 <ul className={styles.list}>
                   {bySeverity[s].map((f, i) => (
                     <li key={`${f.rule}-${f.cell ?? ""}-${i}`}>
@@ -122,8 +124,33 @@ export function FindingsList({ t, lang, set, findings, onSelect }: FindingsListP
                     </li>
                   ))}
                 </ul>
-              </div>
-            ))}
+              );
+              const title = (
+                <span className={styles.severity}>
+                  <Badge appearance="filled" color={BADGE_COLOR[s]} size="small" />
+                  <Text weight="semibold">
+                    {t.severity[s]} ({bySeverity[s].length})
+                  </Text>
+                </span>
+              );
+              return (
+                <div key={s} data-testid={`findings-${form}-${s}`}>
+                  {s === "info" ? (
+                    <Accordion collapsible>
+                      <AccordionItem value="info">
+                        <AccordionHeader size="small">{title}</AccordionHeader>
+                        <AccordionPanel>{list}</AccordionPanel>
+                      </AccordionItem>
+                    </Accordion>
+                  ) : (
+                    <>
+                      {title}
+                      {list}
+                    </>
+                  )}
+                </div>
+              );
+            })}
           </AccordionPanel>
         </AccordionItem>
       ))}

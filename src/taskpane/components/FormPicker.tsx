@@ -93,7 +93,7 @@ export function FormPicker({ t, set, loadedSet, selected, onChange }: FormPicker
           <Tooltip key={`missing-${n}`} content={t.formUnavailableReason(missing?.reason ?? "")} relationship="description">
             <div className={styles.unavailable} data-testid={`missing-${n}`}>
               <Text>{t.formLabel(n, missing?.title ?? "")}</Text>
-              <Badge size="small" appearance="outline" color="subtle">
+              <Badge size="small" appearance="tint" color="informative">
                 {t.formUnavailable}
               </Badge>
             </div>

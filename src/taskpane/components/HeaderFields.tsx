@@ -13,7 +13,8 @@ const PERIODS: ReportPeriod[] = ["q1", "q2", "q3", "q4", "6m", "9m", "year"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  input: { minWidth: 0 },
 });
 
 export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.JSX.Element {
@@ -23,11 +24,12 @@ export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.
   return (
     <div className={styles.root}>
       <Field label={t.headerUnit}>
-        <Input value={header.unit ?? ""} placeholder={t.headerUnitPlaceholder} onChange={(_, d) => set({ unit: text(d.value) })} />
+        <Input className={styles.input} value={header.unit ?? ""} placeholder={t.headerUnitPlaceholder} onChange={(_, d) => set({ unit: text(d.value) })} />
       </Field>
       <div className={styles.pair}>
         <Field label={t.headerReportNumber}>
           <Input
+            className={styles.input}
             value={header.reportNumber ?? ""}
             placeholder={t.headerReportNumberPlaceholder}
             onChange={(_, d) => set({ reportNumber: text(d.value) })}
@@ -35,6 +37,7 @@ export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.
         </Field>
         <Field label={t.headerReportDate}>
           <Input
+            className={styles.input}
             value={header.reportDate ?? ""}
             placeholder={t.headerReportDatePlaceholder}
             onChange={(_, d) => set({ reportDate: text(d.value) })}
@@ -57,6 +60,7 @@ export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.
         </Field>
         <Field label={t.headerYear}>
           <Input
+            className={styles.input}
             type="number"
             min={2000}
             max={2100}

@@ -1,0 +1,46 @@
+/**
+ * taskpane.bundle_gzip: the gzip size of the JavaScript the task pane page loads from a production build (every
+ * script taskpane.html references, Office.js excluded: it is Microsoft's and cached by Office). Builds dist/ with
+ * `webpack --mode production` when there is no production build yet.
+ */
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { gzipSync } from "zlib";
+import webpack from "webpack";
+
+const ROOT = join(__dirname, "..");
+const DIST = join(ROOT, "dist");
+
+async function buildProduction(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configFn = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const config = await configFn({}, { mode: "production" });
+  config.infrastructureLogging = { level: "error" };
+  await new Promise<void>((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
+      resolve();
+    }),
+  );
+}
+
+/** A production build is minified: a development one has webpack's eval wrappers or its "webpackBootstrap" comment. */
+function isProductionBuild(): boolean {
+  const js = join(DIST, "taskpane.js");
+  if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(js)) return false;
+  const text = readFileSync(js, "utf8");
+  return !text.includes("webpackBootstrap") && !text.includes("eval(");
+}
+
+export default async function (): Promise<void> {
+  if (!isProductionBuild()) await buildProduction();
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  // The production page is minified: attribute values may be unquoted.
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((src) => !/^(https?:)?\/\//.test(src) && !src.startsWith("office-js/"));
+  let gzip = 0;
+  for (const src of scripts) gzip += gzipSync(readFileSync(join(DIST, src.replace(/^\.?\//, "").split("?")[0])), { level: 9 }).length;
+  console.log(`taskpane.bundle_gzip: ${Math.round(gzip / 1024)} KiB`);
+}

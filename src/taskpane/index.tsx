@@ -1,0 +1,21 @@
+/* Task pane entry: waits for Office, picks the language from Office's display language, renders the pane with the
+ * Office.js host. Everything else in the pane goes through that host. */
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { createExcelHost } from "../excel/adapter";
+import { langFromLocale } from "../i18n/number";
+
+function mount(): void {
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html has no #container");
+  const lang = langFromLocale(Office.context.displayLanguage);
+  document.documentElement.lang = lang;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={createExcelHost()} lang={lang} />
+    </FluentProvider>,
+  );
+}
+
+void Office.onReady(() => mount());
