@@ -3,6 +3,7 @@ import type { WorkbookHost } from "../excel/host";
 import type { FakeHost } from "../fake-excel";
 import type { Lang } from "../i18n/number";
 import { App } from "../taskpane/App";
+import { validateWorkbook } from "../commands/commands";
 import { Grid } from "./Grid";
 
 export interface DemoProps {
@@ -42,6 +43,15 @@ export function Demo({ fake, host, lang }: DemoProps): React.JSX.Element {
     <div className="demo-root">
       <header className="demo-ribbon">
         <strong>Biểu mẫu CCHC</strong>
+        <button
+          type="button"
+          className="demo-ribbon-button"
+          title={lang === "vi" ? "Nút Kiểm tra trên thẻ Trang đầu: chạy lệnh validateWorkbook của ribbon" : "The ribbon's Validate button (validateWorkbook)"}
+          data-testid="ribbon-validate"
+          onClick={() => void validateWorkbook({ completed: () => bump() })}
+        >
+          {lang === "vi" ? "Kiểm tra (ribbon)" : "Validate (ribbon)"}
+        </button>
         <span>
           {lang === "vi"
             ? "Bản demo: sổ tính mô phỏng trong trình duyệt (không cần Excel). Chọn ô rồi gõ, Enter để ghi, Ctrl+V để dán."

@@ -187,4 +187,11 @@ test("insert the forms, type the Quảng Trị sample, Kiểm tra shows the BM3 
   const box = await pane.boundingBox();
   expect(box).not.toBeNull();
   writeFileSync(join(ROOT, "docs", "taskpane.png"), await page.screenshot({ clip: box! }));
+
+  // "Xóa kết quả kiểm tra" removes the results sheet; the ribbon's "Kiểm tra" (validateWorkbook) writes it back.
+  await pane.getByRole("button", { name: ui.clearButton, exact: true }).click();
+  await pane.getByText(ui.cleared).waitFor();
+  await expect(page.getByRole("tab", { name: "Kết quả kiểm tra" }).count()).resolves.toBe(0);
+  await page.getByTestId("ribbon-validate").click();
+  await page.getByRole("tab", { name: "Kết quả kiểm tra" }).waitFor();
 });
