@@ -14,7 +14,7 @@
  *      kind, the ribbon on TabHome with one ShowTaskpane and one ExecuteFunction button,
  *   3. checks what the schema cannot: every icon URL names a PNG in assets/ of the declared size, every URL is on the
  *      SourceLocation's origin, and the ExecuteFunction's FunctionName is the name src/commands/commands.ts registers
- *      with Office.actions.associate.
+ *      with registerCommand (src/excel/office.ts: Office.actions.associate).
  * The XSD files themselves are not vendored. With --online it also runs office-addin-manifest's web-service check.
  * Exits 1 with one line per problem.
  */
@@ -189,8 +189,8 @@ async function main() {
   if (existsSync(commands)) {
     const src = readFileSync(commands, "utf8");
     for (const fn of functionNames)
-      if (!new RegExp(`Office\\.actions\\.associate\\(\\s*["']${fn}["']`).test(src))
-        fail(`FunctionName ${fn}: src/commands/commands.ts does not call Office.actions.associate("${fn}", …)`);
+      if (!new RegExp(`(?:Office\\.actions\\.associate|registerCommand)\\(\\s*["']${fn}["']`).test(src))
+        fail(`FunctionName ${fn}: src/commands/commands.ts does not register "${fn}" (registerCommand / Office.actions.associate)`);
   } else {
     console.log(`(src/commands/commands.ts not present yet: FunctionName ${functionNames.join(", ")} not cross-checked)`);
   }

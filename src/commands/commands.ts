@@ -6,12 +6,9 @@
  * No React here: the command page loads only Office.js and this chunk.
  */
 import { createExcelHost, type ExcelHost } from "../excel/adapter";
+import { officeDisplayLanguage, registerCommand, type CommandEvent } from "../excel/office";
 import { builtinTemplateSet, parseTemplateSetText, type TemplateSet } from "../forms";
 import { langFromLocale } from "../i18n/number";
-
-interface CommandEvent {
-  completed(options?: unknown): void;
-}
 
 const TEXT = {
   vi: {
@@ -33,14 +30,14 @@ export async function templateSetFor(host: ExcelHost): Promise<{ set: TemplateSe
   try {
     return { set: parseTemplateSetText(stored) };
   } catch (e) {
-    const lang = langFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+    const lang = langFromLocale(officeDisplayLanguage());
     return { set: builtinTemplateSet(), note: TEXT[lang].storedSetInvalid(e instanceof Error ? e.message : String(e)) };
   }
 }
 
 /** Runs "Kiểm tra" and always completes the event, whatever happens (Office waits for it otherwise). */
 export async function validateWorkbook(event: CommandEvent, host: ExcelHost = createExcelHost()): Promise<void> {
-  const lang = langFromLocale(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
+  const lang = langFromLocale(officeDisplayLanguage());
   try {
     const { set } = await templateSetFor(host);
     await host.validate(set, { activateResults: true });
@@ -57,8 +54,4 @@ export async function validateWorkbook(event: CommandEvent, host: ExcelHost = cr
   }
 }
 
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => {
-    Office.actions.associate("validateWorkbook", (event: CommandEvent) => validateWorkbook(event));
-  });
-}
+registerCommand("validateWorkbook", (event) => validateWorkbook(event));

@@ -4,12 +4,13 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { createExcelHost } from "../excel/adapter";
+import { officeDisplayLanguage, whenOfficeReady } from "../excel/office";
 import { langFromLocale } from "../i18n/number";
 
 function mount(): void {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
-  const lang = langFromLocale(Office.context.displayLanguage);
+  const lang = langFromLocale(officeDisplayLanguage());
   document.documentElement.lang = lang;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
@@ -18,4 +19,4 @@ function mount(): void {
   );
 }
 
-void Office.onReady(() => mount());
+whenOfficeReady(mount);
