@@ -15,7 +15,7 @@ interface GridRow {
   stt: string | null;
   sttRaw: string;
   text: string;
-  tokens: string[];
+  tokens: Uint32Array;
 }
 
 function cellText(cell: CellInput | null | undefined): string {
@@ -51,30 +51,43 @@ function foldUncached(s: string): string {
     .trim();
 }
 
-const tokenMemo = new Map<string, string[]>();
-function tokens(s: string): string[] {
+/**
+ * A text's tokens as sorted integer ids (each distinct token gets one id for the life of the process), memoised:
+ * comparing two texts is then a merge of two small sorted arrays, with no allocation.
+ */
+const tokenIds = new Map<string, number>();
+const tokenMemo = new Map<string, Uint32Array>();
+function tokens(s: string): Uint32Array {
   let t = tokenMemo.get(s);
   if (t === undefined) {
     const f = foldText(s);
-    t = f ? f.split(" ") : [];
+    const words = f ? f.split(" ") : [];
+    t = new Uint32Array(words.length);
+    words.forEach((w, i) => {
+      let id = tokenIds.get(w);
+      if (id === undefined) tokenIds.set(w, (id = tokenIds.size));
+      t![i] = id;
+    });
+    t.sort();
     if (tokenMemo.size > 20_000) tokenMemo.clear();
     tokenMemo.set(s, t);
   }
   return t;
 }
 
-/** Dice coefficient of two token multisets, 0–1. */
-function similarity(a: readonly string[], b: readonly string[]): number {
+/** Dice coefficient of two token multisets (sorted id arrays), 0–1. */
+function similarity(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let i = 0;
+  let j = 0;
   let common = 0;
-  for (const t of b) {
-    const c = counts.get(t);
-    if (c) {
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
       common++;
-      counts.set(t, c - 1);
-    }
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
   }
   return (2 * common) / (a.length + b.length);
 }
@@ -173,7 +186,7 @@ function segmentRows(grid: SheetGrid, columns: Columns, headerRow: number | null
 
 interface FormTokens {
   def: FormDefinition;
-  rowTokens: Map<string, string[]>;
+  rowTokens: Map<string, Uint32Array>;
 }
 
 const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();

@@ -4,9 +4,23 @@ import type { RowSource } from "./schema";
  * "3.1.2." → "3.1.2", "1," → "1", " 6 " → "6", "I." stays unmatched (null). Clerks and templates vary in how they
  * end an STT; the normal form is digits joined by dots.
  */
+const memo = new Map<string, string | null>();
+
 export function normaliseStt(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
-  let s = typeof raw === "number" ? (Number.isInteger(raw) ? String(raw) : String(raw)) : String(raw);
+  const text = typeof raw === "number" ? String(raw) : String(raw);
+  if (text === "" || text.length > 40) return null;
+  let n = memo.get(text);
+  if (n === undefined) {
+    n = normaliseUncached(text);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(text, n);
+  }
+  return n;
+}
+
+function normaliseUncached(text: string): string | null {
+  let s = text;
   s = s.normalize("NFC").trim().replace(/[.,;:)\s]+$/u, "").replace(/^[(\s]+/u, "");
   s = s.replace(/\s*[.,]\s*/gu, ".");
   return /^\d{1,3}(\.\d{1,3}){0,4}$/.test(s) ? s : null;
