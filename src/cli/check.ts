@@ -11,7 +11,7 @@ import type { TemplateSet } from "../forms/schema";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { jsonFile, textReport, type JsonFile } from "./report";
 import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
-import { OutputExistsError, renderClear, renderWriteBack, writeWorkbookAtomically } from "./xlsx-write";
+import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
 
 export interface CheckOptions {
   json?: boolean;
@@ -72,11 +72,10 @@ async function writeChecked(ctx: Ctx, set: TemplateSet, checked: CheckedFile & {
   const plan = planWriteBack(set, recognition, result, grids, ctx.lang);
   renderWriteBack(workbook, plan);
   try {
-    await writeWorkbookAtomically(workbook, target, overwrite);
+    if ((await writeOutput(workbook, target, overwrite)) === "exists") return ctx.t.refuseOverwrite(shown(ctx, target));
     for (const note of plan.notes) ctx.err(`  ${note}`);
     return null;
   } catch (e) {
-    if (e instanceof OutputExistsError) return ctx.t.refuseOverwrite(shown(ctx, target));
     return (e as Error).message;
   }
 }

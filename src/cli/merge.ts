@@ -20,7 +20,7 @@ import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
-import { OutputExistsError, renderLayout, typeInto, writeWorkbookAtomically } from "./xlsx-write";
+import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface MergeOptions {
   output: string;
@@ -204,14 +204,9 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
   );
   cacheRateResults(workbook, set);
 
-  try {
-    await writeWorkbookAtomically(workbook, target, options.overwrite ?? false);
-  } catch (e) {
-    if (e instanceof OutputExistsError) {
-      ctx.err(ctx.t.refuseOverwrite(shown(ctx, target)));
-      return 2;
-    }
-    throw e;
+  if ((await writeOutput(workbook, target, options.overwrite ?? false)) === "exists") {
+    ctx.err(ctx.t.refuseOverwrite(shown(ctx, target)));
+    return 2;
   }
   ctx.out(ctx.t.mergeSummary(units.length, formIds.join(", ")));
   if (withErrors.length) ctx.out(ctx.t.mergeForced(withErrors));

@@ -13,7 +13,7 @@ import type { ReportHeader, ReportPeriod, SheetLayout } from "../layout/types";
 import { loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { parseTsv, resolveFormId, type TsvRow } from "./tsv";
 import { sheetGrid } from "./xlsx-read";
-import { OutputExistsError, renderLayout, typeInto, writeWorkbookAtomically } from "./xlsx-write";
+import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface NewOptions {
   forms?: string;
@@ -135,14 +135,9 @@ export async function runNew(ctx: Ctx, out: string, options: NewOptions): Promis
   cacheRateResults(workbook, set);
 
   const target = resolve(ctx.cwd, out);
-  try {
-    await writeWorkbookAtomically(workbook, target, options.overwrite ?? false);
-  } catch (e) {
-    if (e instanceof OutputExistsError) {
-      ctx.err(ctx.t.refuseOverwrite(shown(ctx, target)));
-      return 2;
-    }
-    throw e;
+  if ((await writeOutput(workbook, target, options.overwrite ?? false)) === "exists") {
+    ctx.err(ctx.t.refuseOverwrite(shown(ctx, target)));
+    return 2;
   }
   ctx.out(ctx.t.wrote(shown(ctx, target)));
   return 0;

@@ -194,6 +194,17 @@ export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, path: 
   }
 }
 
+/** Writes atomically; "exists" when the target is there and overwriting was not asked for (nothing is written then). */
+export async function writeOutput(workbook: ExcelJS.Workbook, path: string, overwrite: boolean): Promise<"written" | "exists"> {
+  try {
+    await writeWorkbookAtomically(workbook, path, overwrite);
+    return "written";
+  } catch (e) {
+    if (e instanceof OutputExistsError) return "exists";
+    throw e;
+  }
+}
+
 export class OutputExistsError extends Error {
   override readonly name = "OutputExistsError";
   constructor(readonly path: string) {

@@ -174,21 +174,24 @@ export class FakeWorkbookProxy extends ClientObject {
 }
 
 // ---- worksheets -------------------------------------------------------------------------------------------------
-export class WorksheetCollection extends ClientObject {
-  private _items: Worksheet[] | null = null;
-  private _pendingItems: Worksheet[] | null = null;
+/** A collection proxy (worksheets, names): `items` are readable after load() + sync(), like Office.js. */
+abstract class ItemCollection<T extends ClientObject> extends ClientObject {
+  private _items: T[] | null = null;
+  private _pendingItems: T[] | null = null;
+  /** The current items, made anew when the queued load runs. */
+  protected abstract makeItems(): T[];
   protected scalarNames(): readonly string[] {
     return ["count"];
   }
   protected readScalar(): unknown {
-    return this.ctx.book.sheets.length;
+    return this.makeItems().length;
   }
   override load(spec?: LoadSpec): this {
     const paths = loadPaths(spec) ?? [];
     const itemPaths = paths.map((p) => (p.startsWith("items/") ? p.slice(6) : p)).filter((p) => p !== "items" && p !== "count");
     this.ctx.op(() => {
-      this._pendingItems = this.ctx.book.sheets.map((s) => new Worksheet(this.ctx, s.id));
-      for (const w of this._pendingItems) w.load(itemPaths.length ? itemPaths : undefined);
+      this._pendingItems = this.makeItems();
+      for (const item of this._pendingItems) item.load(itemPaths.length ? itemPaths : undefined);
       this.ctx.queueLoad(this);
     });
     return this;
@@ -198,9 +201,15 @@ export class WorksheetCollection extends ClientObject {
     if (this._pendingItems) this._items = this._pendingItems;
     this._pendingItems = null;
   }
-  get items(): Worksheet[] {
+  get items(): T[] {
     if (!this._items) throw notLoaded("items");
     return this._items;
+  }
+}
+
+export class WorksheetCollection extends ItemCollection<Worksheet> {
+  protected makeItems(): Worksheet[] {
+    return this.ctx.book.sheets.map((s) => new Worksheet(this.ctx, s.id));
   }
   add(name?: string): Worksheet {
     const sheet = this.ctx.op(() => this.ctx.book.addSheet(name));
@@ -672,29 +681,9 @@ function toOfficeRule(v: ValidationRule): OfficeRule {
 }
 
 // ---- names ------------------------------------------------------------------------------------------------------
-export class NamedItemCollection extends ClientObject {
-  private _items: NamedItem[] | null = null;
-  private _pendingItems: NamedItem[] | null = null;
-  protected scalarNames(): readonly string[] { return ["count"]; }
-  protected readScalar(): unknown { return this.ctx.book.names.size; }
-  override load(spec?: LoadSpec): this {
-    const paths = loadPaths(spec) ?? [];
-    const itemPaths = paths.map((p) => (p.startsWith("items/") ? p.slice(6) : p)).filter((p) => p !== "items" && p !== "count");
-    this.ctx.op(() => {
-      this._pendingItems = [...this.ctx.book.names.values()].map((n) => new NamedItem(this.ctx, n));
-      for (const n of this._pendingItems) n.load(itemPaths.length ? itemPaths : undefined);
-      this.ctx.queueLoad(this);
-    });
-    return this;
-  }
-  override _promote(): void {
-    super._promote();
-    if (this._pendingItems) this._items = this._pendingItems;
-    this._pendingItems = null;
-  }
-  get items(): NamedItem[] {
-    if (!this._items) throw notLoaded("items");
-    return this._items;
+export class NamedItemCollection extends ItemCollection<NamedItem> {
+  protected makeItems(): NamedItem[] {
+    return [...this.ctx.book.names.values()].map((n) => new NamedItem(this.ctx, n));
   }
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     const made = this.ctx.op(() => {
