@@ -124,6 +124,8 @@ function compile(set: TemplateSet): CompiledSet {
 interface RowValue {
   form: string;
   stt: string;
+  /** Position of the row in its form, for ordering findings. */
+  index: number;
   row: FormRow;
   filled: FilledRow | undefined;
   reading: Reading;
@@ -145,16 +147,27 @@ interface RowValue {
 const dec = (d: Dec, fixed?: number) => ({ dec: decToString(d, fixed) });
 const HUNDRED = decInt(100);
 
+/**
+ * Gathers findings in the order of the form's rows (per-row buckets, no sort): a row's own checks first, then what
+ * the rules said of it. Findings of no row come last.
+ */
 class Collector {
-  readonly findings: Finding[] = [];
+  private readonly byRow: Array<Finding[] | undefined> = [];
+  private readonly rest: Finding[] = [];
   constructor(private readonly sheetOf: (form: string) => string | undefined) {}
+
+  /** Appends every finding, in row order, to `into`. */
+  drainInto(into: Finding[]): void {
+    for (const bucket of this.byRow) if (bucket) for (const f of bucket) into.push(f);
+    for (const f of this.rest) into.push(f);
+  }
 
   add(
     rule: string,
     check: CheckCode,
     severity: Severity,
     form: string,
-    rv: (Pick<RowValue, "stt" | "filled" | "display"> & { form?: string }) | null,
+    rv: (Pick<RowValue, "stt" | "filled" | "display"> & { form?: string; index?: number }) | null,
     params: FindingParams,
     extra: { expected?: string; inferred?: boolean; value?: string } = {},
   ): Finding {
@@ -172,7 +185,9 @@ class Collector {
       params,
     };
     if (extra.inferred) f.inferred = true;
-    this.findings.push(f);
+    const at = rv?.index;
+    if (at === undefined) this.rest.push(f);
+    else (this.byRow[at] ??= []).push(f);
     return f;
   }
 }
@@ -193,9 +208,9 @@ function normaliseText(s: string): string {
 }
 
 /** Resolves one row's reading by its kind; appends the row-level findings. */
-function interpret(form: string, row: FormRow, filled: FilledRow | undefined, out: Collector): RowValue {
+function interpret(form: string, row: FormRow, index: number, filled: FilledRow | undefined, out: Collector): RowValue {
   const reading = readCell(filled?.value);
-  const rv: RowValue = { form, stt: row.stt, row, filled, reading, value: null, places: null, alt: null, display: "" };
+  const rv: RowValue = { form, stt: row.stt, index, row, filled, reading, value: null, places: null, alt: null, display: "" };
   const id = `${form}.${row.stt}`;
   const inferred = row.source === "inferred";
   if (reading.type === "blank") return rv;
@@ -486,8 +501,8 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
   for (const f of forms) if (!firstSheet.has(f.formId)) firstSheet.set(f.formId, f.sheet);
   const evaluations: RuleEvaluation[] = [];
   const computed: ComputedRate[] = [];
-  const all: Array<{ order: number; findings: Finding[] }> = [];
-  const firstValues = new Map<string, Map<string, RowValue>>();
+  const all: Array<{ order: number; out: Collector }> = [];
+  const firstValues = new Map<string, { values: RowValue[]; index: Map<string, number> }>();
   const resolved: ResolvedValue[] | undefined = options.values ? [] : undefined;
 
   for (const filled of forms) {
@@ -495,10 +510,12 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
     if (!cf) continue;
     const out = new Collector(() => filled.sheet);
     const ctx: RuleContext = { out, evaluations, computed, excusedBlank: new Set(), sheetOf: () => filled.sheet };
-    const values = new Map<string, RowValue>();
-    for (const row of cf.def.rows) {
-      const rv = interpret(cf.def.id, row, filled.rows[row.stt], out);
-      values.set(row.stt, rv);
+    const values: RowValue[] = new Array(cf.def.rows.length);
+    const rows = cf.def.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const rv = interpret(cf.def.id, row, i, filled.rows[row.stt], out);
+      values[i] = rv;
       if (row.unit_official_typo)
         out.add(`${cf.def.id}.${row.stt}.unit`, "unit.template_typo", "info", cf.def.id, rv,
           { printed: row.unit_official_typo, unit: row.unit }, { value: rv.display || undefined });
@@ -509,11 +526,15 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
           out.add(`${cf.def.id}.${row.stt}.unit`, "unit.differs", "info", cf.def.id, rv, { typed: unitTyped.trim(), unit: row.unit });
       }
     }
-    if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, values);
-    const lookup: RowLookup = (ref) => values.get(ref);
+    if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, { values, index: cf.rowIndex });
+    const rowIndex = cf.rowIndex;
+    const lookup: RowLookup = (ref) => {
+      const i = rowIndex.get(ref);
+      return i === undefined ? undefined : values[i];
+    };
     for (const rule of cf.def.rules) if (rule.type === "rate") evaluate(rule, cf.def.id, lookup, false, ctx);
     for (const rule of cf.def.rules) if (rule.type !== "rate") evaluate(rule, cf.def.id, lookup, false, ctx);
-    for (const rv of values.values()) {
+    for (const rv of values) {
       if (!rv.pendingCount) continue;
       const id = `${cf.def.id}.${rv.stt}.count`;
       const inferred = rv.row.source === "inferred";
@@ -523,29 +544,29 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
           { inferred, expected: decToString(rv.value!) });
       else out.add(id, "count.not_integer", "error", cf.def.id, rv, { unit: rv.row.unit }, { inferred });
     }
-    for (const rv of values.values()) {
+    for (const rv of values) {
       if (rv.row.kind === "group" || rv.reading.type !== "blank" || ctx.excusedBlank.has(rv)) continue;
       const note = rv.filled?.note?.trim();
       if (note) out.add(`${cf.def.id}.${rv.stt}.blank`, "value.blank_with_reason", "info", cf.def.id, rv, { note }, { inferred: rv.row.source === "inferred" });
       else if (rv.filled) out.add(`${cf.def.id}.${rv.stt}.blank`, "value.blank", "info", cf.def.id, rv, {}, { inferred: rv.row.source === "inferred" });
     }
     if (resolved)
-      for (const rv of values.values())
+      for (const rv of values)
         if (rv.row.kind !== "group")
           resolved.push({
             form: cf.def.id, sheet: filled.sheet, stt: rv.stt, value: rv.value ? decToString(rv.value) : null,
             unreadable: rv.reading.type !== "blank" && rv.value === null, display: rv.display,
           });
-    const idx = cf.rowIndex;
-    out.findings.sort((a, b) => (idx.get(a.stt ?? "") ?? 1e9) - (idx.get(b.stt ?? "") ?? 1e9));
-    all.push({ order: cf.order, findings: out.findings });
+    all.push({ order: cf.order, out });
   }
 
   const crossOut = new Collector((form) => firstSheet.get(form));
   const crossCtx: RuleContext = { out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "" };
   const crossLookup: RowLookup = (ref) => {
     const i = ref.indexOf(":");
-    return firstValues.get(ref.slice(0, i))?.get(ref.slice(i + 1));
+    const form = firstValues.get(ref.slice(0, i));
+    const at = form?.index.get(ref.slice(i + 1));
+    return at === undefined ? undefined : form!.values[at];
   };
   for (const rule of set.cross_form_rules) {
     const firstRef = rule.type === "sum_le" ? rule.parts[0] : rule.type === "sum_eq" ? rule.total : rule.type === "when" ? rule.if.row : rule.target;
@@ -553,6 +574,8 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
     evaluate(rule, form, crossLookup, true, crossCtx);
   }
   all.sort((a, b) => a.order - b.order);
-  const findings = all.flatMap((a) => a.findings).concat(crossOut.findings);
+  const findings: Finding[] = [];
+  for (const a of all) a.out.drainInto(findings);
+  crossOut.drainInto(findings);
   return resolved ? { findings, evaluations, computed, values: resolved } : { findings, evaluations, computed };
 }
