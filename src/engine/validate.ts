@@ -34,6 +34,8 @@ import type {
 
 interface CompiledForm {
   def: FormDefinition;
+  /** The form's rules with what they say regardless of values, rate rules first (they settle readings). */
+  rules: Array<{ rule: Rule; meta: RuleMeta }>;
   rowIndex: Map<string, number>;
   rowByStt: Map<string, FormRow>;
   /** Rate rule by target STT. */
@@ -43,6 +45,7 @@ interface CompiledForm {
 
 interface CompiledSet {
   forms: Map<string, CompiledForm>;
+  crossRules: Array<{ rule: Rule; meta: RuleMeta; form: string }>;
 }
 
 const compiledSets = new WeakMap<TemplateSet, CompiledSet>();
@@ -52,7 +55,6 @@ interface RuleMeta {
   relation: string;
   inferred: boolean;
 }
-const ruleMeta = new WeakMap<Rule, RuleMeta>();
 
 function relationText(rule: Rule): string {
   const l = (ref: string) => ref.replace(":", " ");
@@ -88,17 +90,17 @@ function ruleRows(rule: Rule): string[] {
   }
 }
 
-function addRuleMeta(rule: Rule, sourceOf: (ref: string) => string | undefined): void {
-  ruleMeta.set(rule, {
+function ruleMetaOf(rule: Rule, sourceOf: (ref: string) => string | undefined): RuleMeta {
+  return {
     relation: relationText(rule),
     inferred: rule.source === "inferred" || ruleRows(rule).some((ref) => sourceOf(ref) === "inferred"),
-  });
+  };
 }
 
 function compile(set: TemplateSet): CompiledSet {
   let c = compiledSets.get(set);
   if (c) return c;
-  c = { forms: new Map() };
+  c = { forms: new Map(), crossRules: [] };
   set.forms.forEach((def, order) => {
     const rateByTarget = new Map<string, Extract<Rule, { type: "rate" }>>();
     for (const r of def.rules) if (r.type === "rate") rateByTarget.set(r.target, r);
@@ -108,14 +110,22 @@ function compile(set: TemplateSet): CompiledSet {
       rowByStt: new Map(def.rows.map((r) => [r.stt, r])),
       rateByTarget,
       order,
+      rules: [],
     });
   });
-  for (const def of set.forms) for (const rule of def.rules) addRuleMeta(rule, (ref) => c!.forms.get(def.id)!.rowByStt.get(ref)?.source);
-  for (const rule of set.cross_form_rules)
-    addRuleMeta(rule, (ref) => {
+  for (const def of set.forms) {
+    const cf = c.forms.get(def.id)!;
+    const ordered = [...def.rules.filter((r) => r.type === "rate"), ...def.rules.filter((r) => r.type !== "rate")];
+    cf.rules = ordered.map((rule) => ({ rule, meta: ruleMetaOf(rule, (ref) => cf.rowByStt.get(ref)?.source) }));
+  }
+  c.crossRules = set.cross_form_rules.map((rule) => {
+    const firstRef = rule.type === "sum_le" ? rule.parts[0] : rule.type === "sum_eq" ? rule.total : rule.type === "when" ? rule.if.row : rule.target;
+    const meta = ruleMetaOf(rule, (ref) => {
       const i = ref.indexOf(":");
       return c!.forms.get(ref.slice(0, i))?.rowByStt.get(ref.slice(i + 1))?.source;
     });
+    return { rule, meta, form: firstRef.slice(0, firstRef.indexOf(":")) };
+  });
   compiledSets.set(set, c);
   return c;
 }
@@ -190,6 +200,10 @@ class Collector {
     else (this.byRow[at] ??= []).push(f);
     return f;
   }
+}
+
+function inRange(d: Dec): boolean {
+  return decSign(d) >= 0 && decCmp(d, HUNDRED) <= 0;
 }
 
 function codeMeaning(row: FormRow, value: Dec): string | undefined {
@@ -268,7 +282,6 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
       return rv;
     }
     case "percent": {
-      const inRange = (d: Dec) => decSign(d) >= 0 && decCmp(d, HUNDRED) <= 0;
       if (!inRange(value) && reading.alt && inRange(reading.alt)) {
         rv.readingFinding = out.add(
           `${id}.percent`, "percent.thousands_separator", "warning", form, rv,
@@ -325,16 +338,26 @@ interface RuleContext {
   sheetOf: (form: string) => string;
 }
 
-function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolean, ctx: RuleContext): void {
+function resolveRefs(list: readonly string[], lookup: RowLookup): RowValue[] {
+  const out: RowValue[] = [];
+  for (const ref of list) {
+    const v = lookup(ref);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, crossForm: boolean, ctx: RuleContext): void {
   const { out } = ctx;
-  const refs = (list: string[]) => list.map(lookup).filter((v): v is RowValue => v !== undefined);
-  const record = (status: RuleEvaluation["status"], relation: string, inferred: boolean, left?: Dec | null, right?: Dec | null) =>
+  const { relation, inferred } = meta;
+  const refs = (list: string[]) => resolveRefs(list, lookup);
+  const record = (status: RuleEvaluation["status"], left?: Dec | null, right?: Dec | null): void => {
     ctx.evaluations.push({
       rule: rule.id, type: rule.type, form, crossForm, status, relation, inferred,
       left: left ? decToString(left) : undefined,
       right: right ? decToString(right) : undefined,
     });
-  const { relation, inferred } = ruleMeta.get(rule)!;
+  };
 
   switch (rule.type) {
     case "rate": {
@@ -347,13 +370,13 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
         if (d.value !== null && decSign(d.value) === 0 || d.value === null) ctx.excusedBlank.add(t);
         if (t.value !== null && (d.value === null || decSign(d.value) === 0))
           out.add(rule.id, "rate.no_denominator", "info", form, t, { denominatorStt: d.stt }, { inferred });
-        record("not_applicable", relation, inferred, t.value, null);
+        record("not_applicable", t.value, null);
         return;
       }
       const r = roundQuotient(n.value, d.value, rule.scale, rule.decimals);
       computed.value = decToString(r.value, rule.decimals);
       if (t.value === null) {
-        record("not_applicable", relation, inferred, null, r.value);
+        record("not_applicable", null, r.value);
         return;
       }
       const p = Math.max(rule.decimals, t.places ?? 0);
@@ -362,7 +385,7 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
         expected: dec(r.value, rule.decimals), numeratorStt: n.stt, denominatorStt: d.stt,
       });
       if (quotientWithin(t.value, p, n.value, d.value, rule.scale)) {
-        record("pass", relation, inferred, t.value, r.value);
+        record("pass", t.value, r.value);
         if (r.tie && p === rule.decimals)
           out.add(rule.id, "rate.tie", "info", form, t, { ...params(), exact: dec(r.exact!) }, { inferred, expected: computed.value });
         for (const part of [n, d]) if (part.readingFinding) part.readingFinding.params.confirmedBy = t.stt;
@@ -383,16 +406,16 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
               }
             const again = roundQuotient(n.value, d.value, rule.scale, rule.decimals);
             computed.value = decToString(again.value, rule.decimals);
-            record("pass", relation, inferred, t.value, again.value);
+            record("pass", t.value, again.value);
             return;
           }
         }
       if (t.alt && quotientWithin(t.alt, Math.max(rule.decimals, decPlaces(t.alt)), n.value, d.value, rule.scale)) {
-        record("pass", relation, inferred, t.alt, r.value);
+        record("pass", t.alt, r.value);
         out.add(rule.id, "percent.fraction", "warning", form, t, { ...params(), reading: dec(t.alt) }, { inferred, expected: computed.value });
         return;
       }
-      record("fail", relation, inferred, t.value, r.value);
+      record("fail", t.value, r.value);
       out.add(rule.id, "rate.mismatch", rule.severity, form, t, params(), { inferred, expected: computed.value });
       return;
     }
@@ -401,14 +424,14 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const parts = refs(rule.parts);
       if (!total) return;
       if (total.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
-        record("not_applicable", relation, inferred);
+        record("not_applicable");
         return;
       }
       const { sum, slack } = sumOf(parts);
       const tolerance = total.places !== null ? decAdd(slack, halfUlp(total.places)) : slack;
       const diff = decSub(sum, total.value);
       const ok = decCmp(diff.m < 0 ? decMul(diff, decInt(-1)) : diff, tolerance) <= 0;
-      record(ok ? "pass" : "fail", relation, inferred, total.value, sum);
+      record(ok ? "pass" : "fail", total.value, sum);
       if (!ok)
         out.add(rule.id, "sum.mismatch", rule.severity, form, total,
           { total: dec(total.value), sum: dec(sum), parts: parts.map((p) => labelOf(p, crossForm)).join(" + ") },
@@ -420,13 +443,13 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const parts = refs(rule.parts).filter((p) => p.value !== null);
       if (!whole) return;
       if (whole.value === null || parts.length === 0) {
-        record("not_applicable", relation, inferred);
+        record("not_applicable");
         return;
       }
       const { sum, slack } = sumOf(parts);
       const tolerance = whole.places !== null ? decAdd(slack, halfUlp(whole.places)) : slack;
       const ok = decCmp(decSub(sum, tolerance), whole.value) <= 0;
-      record(ok ? "pass" : "fail", relation, inferred, sum, whole.value);
+      record(ok ? "pass" : "fail", sum, whole.value);
       if (!ok) {
         const first = parts.length === 1 ? parts[0] : whole;
         out.add(rule.id, "le.exceeded", rule.severity, form, first,
@@ -440,7 +463,7 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       if (!cond) return;
       const expectedValue = decInt(rule.if.equals);
       if (cond.value === null || decCmp(cond.value, expectedValue) !== 0) {
-        record("not_applicable", relation, inferred, cond.value);
+        record("not_applicable", cond.value);
         return;
       }
       const meaning = codeMeaning(cond.row, cond.value) ?? "";
@@ -463,7 +486,7 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
             { condition: cond.stt, conditionValue: dec(cond.value), meaning }, { inferred });
         }
       }
-      record(ok ? "pass" : "fail", relation, inferred, cond.value);
+      record(ok ? "pass" : "fail", cond.value);
       return;
     }
     case "between_parts": {
@@ -471,7 +494,7 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       const parts = refs(rule.parts);
       if (!target) return;
       if (target.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
-        record("not_applicable", relation, inferred);
+        record("not_applicable");
         return;
       }
       let min = parts[0];
@@ -482,7 +505,7 @@ function evaluate(rule: Rule, form: string, lookup: RowLookup, crossForm: boolea
       }
       const slack = decAdd(halfUlp(target.places ?? 2), halfUlp(Math.max(min.places ?? 2, max.places ?? 2)));
       const ok = decCmp(decAdd(target.value, slack), min.value!) >= 0 && decCmp(decSub(target.value, slack), max.value!) <= 0;
-      record(ok ? "pass" : "fail", relation, inferred, target.value);
+      record(ok ? "pass" : "fail", target.value);
       if (!ok)
         out.add(rule.id, "between.outside", rule.severity, form, target,
           { min: dec(min.value!), max: dec(max.value!), parts: parts.map((p) => p.stt).join(", ") }, { inferred });
@@ -532,8 +555,7 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
       const i = rowIndex.get(ref);
       return i === undefined ? undefined : values[i];
     };
-    for (const rule of cf.def.rules) if (rule.type === "rate") evaluate(rule, cf.def.id, lookup, false, ctx);
-    for (const rule of cf.def.rules) if (rule.type !== "rate") evaluate(rule, cf.def.id, lookup, false, ctx);
+    for (const { rule, meta } of cf.rules) evaluate(rule, meta, cf.def.id, lookup, false, ctx);
     for (const rv of values) {
       if (!rv.pendingCount) continue;
       const id = `${cf.def.id}.${rv.stt}.count`;
@@ -568,11 +590,7 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
     const at = form?.index.get(ref.slice(i + 1));
     return at === undefined ? undefined : form!.values[at];
   };
-  for (const rule of set.cross_form_rules) {
-    const firstRef = rule.type === "sum_le" ? rule.parts[0] : rule.type === "sum_eq" ? rule.total : rule.type === "when" ? rule.if.row : rule.target;
-    const form = firstRef.slice(0, firstRef.indexOf(":"));
-    evaluate(rule, form, crossLookup, true, crossCtx);
-  }
+  for (const { rule, meta, form } of compiled.crossRules) evaluate(rule, meta, form, crossLookup, true, crossCtx);
   all.sort((a, b) => a.order - b.order);
   const findings: Finding[] = [];
   for (const a of all) a.out.drainInto(findings);
