@@ -3,7 +3,7 @@
  * Vietnamese clerk's typing allows. Workbooks come from Excel set to Vietnamese (decimal comma, thousands dot) or to
  * English regional settings, so one typed text may arrive as a number, a percentage-formatted fraction, or text.
  */
-import { decFromNumber, decFromString, decInt, decMul, decPlaces, decToString, imul, pow10, type Dec } from "./exact";
+import { decFromNumber, decFromString, decInt, decMul, decToString, imul, pow10, type Dec } from "./exact";
 import type { CellInput } from "./types";
 import { formatDecimal } from "../i18n/number";
 
@@ -108,42 +108,48 @@ export function readNumericText(
 }
 
 /** Reads one cell as a host gave it. Never throws. */
+const BLANK: Reading = Object.freeze({ type: "blank" });
+
+/** Number readings always carry every field, in one order: one object shape for the engine's hot loop. */
+function numberReading(
+  dec: Dec,
+  display: string,
+  fromText: boolean,
+  percentFormat: boolean,
+  percentSign: boolean,
+  alt: Dec | undefined,
+  altReason: AltReason | undefined,
+  weakAlt: boolean,
+  englishFormat: boolean,
+): Reading {
+  return { type: "number", dec, display, fromText, percentFormat, percentSign, alt, altReason, weakAlt, englishFormat };
+}
+
 export function readCell(cell: CellInput | null | undefined): Reading {
-  if (!cell) return { type: "blank" };
+  if (!cell) return BLANK;
   const v = cell.value;
-  if (v === null || v === undefined || v === "") return { type: "blank" };
+  if (v === null || v === undefined || v === "") return BLANK;
   if (typeof v === "boolean") return { type: "text", display: v ? "TRUE" : "FALSE" };
   if (typeof v === "number") {
     const dec = decFromNumber(v);
     if (!dec) return { type: "error", display: displayOf(cell) || String(v) };
     const percentFormat = isPercentFormat(cell.numberFormat);
-    const reading: Reading = { type: "number", dec, display: displayOf(cell), fromText: false, percentFormat, percentSign: false };
     // A count typed "52,414" under vi-VN arrives as 52.414; "1.081" under en-US as 1.081; "42.260" under en-US as
     // 42.26 (the trailing zero is lost): a thousands separator, maybe. The row's kind and the rate rules decide.
-    const places = decPlaces(dec);
-    if (!percentFormat && places >= 1 && places <= 3 && Math.abs(v) < 1000) {
-      // decFromNumber gives no trailing zeros, so dec.s === places.
-      reading.alt = { m: imul(dec.m, pow10(3 - dec.s)), s: 0 };
-      reading.altReason = "thousands_separator";
-      if (places < 3) reading.weakAlt = true;
-    }
-    return reading;
+    // decFromNumber gives no trailing zeros, so dec.s is the number of decimals.
+    const places = dec.s;
+    if (!percentFormat && places >= 1 && places <= 3 && Math.abs(v) < 1000)
+      return numberReading(dec, displayOf(cell), false, false, false, { m: imul(dec.m, pow10(3 - places)), s: 0 }, "thousands_separator", places < 3, false);
+    return numberReading(dec, displayOf(cell), false, percentFormat, false, undefined, undefined, false, false);
   }
   const text = String(v);
   const trimmed = text.trim();
-  if (trimmed === "") return { type: "blank" };
+  if (trimmed === "") return BLANK;
   if (ERROR_RE.test(trimmed)) return { type: "error", display: trimmed };
   const parsed = readNumericText(trimmed);
   if (!parsed) return { type: "text", display: text };
-  return {
-    type: "number",
-    dec: parsed.dec,
-    display: cell.text && cell.text !== "" ? cell.text : text,
-    fromText: true,
-    percentFormat: false,
-    percentSign: parsed.percentSign,
-    alt: parsed.alt,
-    altReason: parsed.altReason,
-    englishFormat: parsed.englishFormat,
-  };
+  return numberReading(
+    parsed.dec, cell.text && cell.text !== "" ? cell.text : text, true, false, parsed.percentSign,
+    parsed.alt, parsed.altReason, false, parsed.englishFormat ?? false,
+  );
 }

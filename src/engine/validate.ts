@@ -224,7 +224,11 @@ function normaliseText(s: string): string {
 /** Resolves one row's reading by its kind; appends the row-level findings. */
 function interpret(form: string, row: FormRow, index: number, filled: FilledRow | undefined, out: Collector): RowValue {
   const reading = readCell(filled?.value);
-  const rv: RowValue = { form, stt: row.stt, index, row, filled, reading, value: null, places: null, alt: null, display: "" };
+  // Every field set here, in one order: one object shape for the rules that read it.
+  const rv: RowValue = {
+    form, stt: row.stt, index, row, filled, reading, value: null, places: null, alt: null, display: "",
+    readingFinding: undefined, pendingCount: false, confirmedBy: undefined,
+  };
   const id = `${form}.${row.stt}`;
   const inferred = row.source === "inferred";
   if (reading.type === "blank") return rv;
