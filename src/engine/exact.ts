@@ -111,7 +111,7 @@ export function decFromString(text: string): Dec | null {
     coef = imul(coef, pow10(-s));
     s = 0;
   }
-  if (s > 40) return null;
+  if (s > 400) return null;
   if (m[1] === "-") coef = ineg(coef);
   return { m: coef, s };
 }

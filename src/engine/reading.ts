@@ -138,7 +138,7 @@ export function readCell(cell: CellInput | null | undefined): Reading {
     // 42.26 (the trailing zero is lost): a thousands separator, maybe. The row's kind and the rate rules decide.
     // decFromNumber gives no trailing zeros, so dec.s is the number of decimals.
     const places = dec.s;
-    if (!percentFormat && places >= 1 && places <= 3 && Math.abs(v) < 1000)
+    if (!percentFormat && places >= 1 && places <= 3 && Math.abs(v) >= 1 && Math.abs(v) < 1000)
       return numberReading(dec, displayOf(cell), false, false, false, { m: imul(dec.m, pow10(3 - places)), s: 0 }, "thousands_separator", places < 3, false);
     return numberReading(dec, displayOf(cell), false, percentFormat, false, undefined, undefined, false, false);
   }

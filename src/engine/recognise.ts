@@ -161,7 +161,7 @@ function segmentRows(grid: SheetGrid, columns: Columns, headerRow: number | null
     // A "Biểu mẫu N" label anywhere on the row starts a new table.
     for (let c = 0; c < Math.min(cols, columns.note + 1); c++) {
       const raw = cellText(at(r, c));
-      if (raw.length > 40 || !/m[aẫ]u/i.test(raw)) continue;
+      if (raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
       const m = LABEL_RE.exec(foldText(raw));
       if (m) {
         pendingLabel = Number(m[1]);
@@ -354,7 +354,8 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
 }
 
 export function isProductSheet(name: string): boolean {
-  return name === RESULTS_SHEET_NAME || name.toLowerCase().includes(REPORT_COPY_MARK);
+  const n = name.normalize("NFC");
+  return n === RESULTS_SHEET_NAME || n.toLowerCase().includes(REPORT_COPY_MARK);
 }
 
 /** Recognises the forms of a whole workbook; the results sheet and report copies are skipped. */

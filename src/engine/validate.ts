@@ -156,6 +156,9 @@ interface RowValue {
 
 const dec = (d: Dec, fixed?: number) => ({ dec: decToString(d, fixed) });
 const HUNDRED = decInt(100);
+const ONE = decInt(1);
+/** More decimals than a person types: the value was computed (a formula's float), see the rate rule. */
+const MAX_TYPED_DECIMALS = 8;
 
 /**
  * Gathers findings in the order of the form's rows (per-row buckets, no sort): a row's own checks first, then what
@@ -383,12 +386,16 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
         record("not_applicable", null, r.value);
         return;
       }
-      const p = Math.max(rule.decimals, t.places ?? 0);
+      // A value with many decimals is a computation (=n/d formatted as %, an unrounded float), not a rounded
+      // report: judge it at the rule's decimals, rounded as Excel would show it.
+      const computedFloat = (t.places ?? 0) > MAX_TYPED_DECIMALS;
+      const reportedValue = computedFloat ? roundQuotient(t.value, ONE, 1, rule.decimals).value : t.value;
+      const p = computedFloat ? rule.decimals : Math.max(rule.decimals, t.places ?? 0);
       const params = () => ({
         reported: dec(t.value!), numerator: dec(n.value!), denominator: dec(d.value!),
         expected: dec(r.value, rule.decimals), numeratorStt: n.stt, denominatorStt: d.stt,
       });
-      if (quotientWithin(t.value, p, n.value, d.value, rule.scale)) {
+      if (quotientWithin(reportedValue, p, n.value, d.value, rule.scale)) {
         record("pass", t.value, r.value);
         if (r.tie && p === rule.decimals)
           out.add(rule.id, "rate.tie", "info", form, t, { ...params(), exact: dec(r.exact!) }, { inferred, expected: computed.value });
@@ -401,7 +408,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       for (const nv of nAlts)
         for (const dv of dAlts) {
           if ((nv === n.value && dv === d.value) || decSign(dv) === 0) continue;
-          if (quotientWithin(t.value, p, nv, dv, rule.scale)) {
+          if (quotientWithin(reportedValue, p, nv, dv, rule.scale)) {
             for (const [part, used] of [[n, nv], [d, dv]] as const)
               if (used === part.alt) {
                 part.value = part.alt;

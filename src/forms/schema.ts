@@ -46,7 +46,7 @@ export const ruleSchema = z.discriminatedUnion("type", [
   z.object({
     ...ruleBase,
     type: z.literal("when"),
-    if: z.object({ row: rowRef, equals: z.number() }),
+    if: z.object({ row: rowRef, equals: z.number().int() }),
     then: z.object({ blank: z.array(rowRef).optional(), filled: z.array(rowRef).optional() }),
   }),
   z.object({ ...ruleBase, type: z.literal("between_parts"), target: rowRef, parts: z.array(rowRef).min(2) }),

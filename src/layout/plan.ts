@@ -80,7 +80,8 @@ export function parseTagName(
   if (!name.startsWith("BieuMau_")) return null;
   const rest = name.slice("BieuMau_".length);
   const clean = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
-  for (const form of set.forms) {
+  // Longest id first, so "BM1_A" is not read as "BM1" with version "A_…".
+  for (const form of [...set.forms].sort((a, b) => b.id.length - a.id.length)) {
     const id = clean(form.id);
     if (rest === id || rest.startsWith(`${id}_`)) {
       const versionPart = rest.slice(id.length + 1).replace(/__\d+$/, "");

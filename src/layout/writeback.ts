@@ -98,12 +98,16 @@ export function planWriteBack(
     const def = set.forms.find((f) => f.id === form.formId);
     if (!def) continue;
     const w = sheetWrites(form.sheet);
-    const check = findCheckColumn(form, at);
     const headerRow = checkHeaderRow(form);
-    if (!check) {
+    // Without a row above the table there is nowhere to put the column's header, and without the header the column
+    // could not be found again (to clear it, or to reuse it on the next run): write none.
+    const check = headerRow === null ? null : findCheckColumn(form, at);
+    if (headerRow === null) {
+      notes.push(`Trang “${form.sheet}”: bảng ${form.formId} bắt đầu ở dòng đầu trang, không có chỗ cho tiêu đề cột kiểm tra; kết quả chỉ ghi ở trang “${RESULTS_SHEET_NAME}”.`);
+    } else if (!check) {
       notes.push(`Trang “${form.sheet}”: các cột bên phải bảng ${form.formId} đều đã có dữ liệu, không ghi cột kiểm tra (dữ liệu giữ nguyên).`);
     } else {
-      if (headerRow !== null) w.cells.push({ address: a1(headerRow, check.col), value: CHECK_COLUMN_HEADER, tone: "header", bold: true, wrap: true });
+      w.cells.push({ address: a1(headerRow, check.col), value: CHECK_COLUMN_HEADER, tone: "header", bold: true, wrap: true });
       w.columnWidths![check.col] = 48;
     }
     for (const row of def.rows) {
@@ -111,8 +115,9 @@ export function planWriteBack(
       if (!filled || filled.row === undefined) continue;
       const key = `${form.sheet}\u0000${form.formId}\u0000${row.stt}`;
       const computed = computedAt.get(key);
-      // A blank rate cell gets its live formula back; a rate typed over the formula is kept as typed.
-      const rate = def.rules.find((r) => r.type === "rate" && r.target === row.stt);
+      // A blank rate cell of a form the product inserted (tagged) gets its live formula back; a rate typed over the
+      // formula is kept as typed. Tables typed by hand are never written into.
+      const rate = form.tagged ? def.rules.find((r) => r.type === "rate" && r.target === row.stt) : undefined;
       if (rate && rate.type === "rate" && computed?.reported === "blank") {
         const n = form.rows[rate.numerator]?.row;
         const d = form.rows[rate.denominator]?.row;

@@ -176,3 +176,30 @@ describe("resolved values", () => {
     expect(validateForms(set, [fill("BM3", {})]).values).toBeUndefined();
   });
 });
+
+describe("rates computed by a formula", () => {
+  it("an unrounded =n/d formatted as % is judged at the rule's decimals, not at float precision", () => {
+    for (const [n, d] of [[2, 3], [1, 7], [16, 29], [9751, 10099]]) {
+      const asPercent = validateForms(set, [fill("BM1", { "2.1": String(d), "2.2": String(n), "2": { value: n / d, numberFormat: "0.00%", formula: "=D12/D11" } })]);
+      const times100 = validateForms(set, [fill("BM1", { "2.1": String(d), "2.2": String(n), "2": { value: (n / d) * 100, formula: "=D12/D11*100" } })]);
+      expect([n, d, status(asPercent, "BM1.2.rate"), status(times100, "BM1.2.rate")]).toEqual([n, d, "pass", "pass"]);
+    }
+  });
+  it("still fails a computed rate over the wrong cells", () => {
+    const r = validateForms(set, [fill("BM1", { "2.1": "3", "2.2": "2", "2": { value: 1 / 3, numberFormat: "0.00%", formula: "=1/3" } })]);
+    expect(status(r, "BM1.2.rate")).toBe("fail");
+  });
+});
+
+describe("odd numbers", () => {
+  it("a tiny number is a number, not a formula error", () => {
+    const r = validateForms(set, [fill("BM1", { "1": { value: 1e-50 } })]);
+    expect(only(r.findings, "cell.error_value")).toEqual([]);
+    expect(only(r.findings, "count.not_integer")).toHaveLength(1);
+  });
+  it("0,001 in a count is not read as a thousands separator", () => {
+    const r = validateForms(set, [fill("BM1", { "1": { value: 0.001 } })]);
+    expect(only(r.findings, "count.thousands_separator")).toEqual([]);
+    expect(only(r.findings, "count.not_integer")).toHaveLength(1);
+  });
+});

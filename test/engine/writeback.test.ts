@@ -2,7 +2,7 @@ import { builtinTemplateSet } from "../../src/forms";
 import { checkWorkbook, type SheetGrid } from "../../src/engine";
 import { planClear, planWriteBack } from "../../src/layout/writeback";
 import { CHECK_COLUMN_HEADER, RESULTS_SHEET_NAME } from "../../src/layout/names";
-import { sampleInLayout } from "../support/sample";
+import { sampleAsPlainSheet, sampleInLayout } from "../support/sample";
 
 const set = builtinTemplateSet();
 
@@ -89,5 +89,24 @@ describe("write-back plan", () => {
     const c = checkWorkbook(set, g);
     const p = planWriteBack(set, c.recognition, c.result, g);
     expect(p.formSheets[0].cells.find((x) => x.value === CHECK_COLUMN_HEADER)!.address).toMatch(/^G/);
+  });
+});
+
+describe("write-back on tables typed by hand", () => {
+  it("never writes a formula into a hand-typed table, and writes no check column without a row above the table", () => {
+    const all = sampleAsPlainSheet().cells;
+    const label = all.findIndex((r) => r[0]?.value === "Biểu mẫu 3");
+    const grids = [{ sheet: "Dán", cells: all.slice(label + 2, label + 2 + 25) }]; // BM3's 25 rows pasted at A1
+    const c = checkWorkbook(set, grids);
+    expect(c.recognition.forms[0]).toMatchObject({ formId: "BM3", tagged: false, headerRow: null, firstRow: 0 });
+    const p = planWriteBack(set, c.recognition, c.result, grids);
+    expect(p.formSheets.flatMap((s) => s.cells)).toEqual([]);
+    expect(p.notes.join(" ")).toContain("dòng đầu trang");
+  });
+  it("puts no formula into a blank rate of a pasted table", () => {
+    const grids = [sampleAsPlainSheet()];
+    const c = checkWorkbook(set, grids);
+    const p = planWriteBack(set, c.recognition, c.result, grids);
+    expect(p.formSheets.flatMap((s) => s.cells.filter((x) => x.formula))).toEqual([]);
   });
 });

@@ -83,3 +83,11 @@ describe("sheet layout plan", () => {
     expect(report.printArea).toBe(`A1:E${report.lastDataRow + 1}`);
   });
 });
+
+describe("tags in a loaded set with overlapping ids", () => {
+  it("reads BM1_A as BM1_A, not BM1", () => {
+    const loaded = { ...set, forms: [...set.forms, { ...set.forms[0], id: "BM1_A" }] };
+    expect(parseTagName(tagNameFor("BM1_A", "X-1"), loaded)).toMatchObject({ formId: "BM1_A", templateSet: "X_1" });
+    expect(parseTagName(tagNameFor("BM1", "X-1"), loaded)).toMatchObject({ formId: "BM1", templateSet: "X_1" });
+  });
+});
