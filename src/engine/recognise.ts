@@ -13,6 +13,8 @@ interface GridRow {
   /** 0-based sheet row. */
   row: number;
   stt: string | null;
+  /** The STT to match by: the normal form ("3.1.2"), or "~a" for a printed "a)". */
+  key: string;
   sttRaw: string;
   text: string;
   tokens: Uint32Array;
@@ -110,7 +112,7 @@ function cellsOf(grid: SheetGrid): { at: (r: number, c: number) => CellInput | n
 }
 
 /** Finds the STT column: the column (among the first few) where most rows hold an STT followed by text. */
-function findColumns(grid: SheetGrid): { columns: Columns; headerRow: number | null } | null {
+function findSttColumn(grid: SheetGrid): number | null {
   const { at, rows, cols } = cellsOf(grid);
   const maxCol = Math.min(cols, 8);
   const votes = new Array<number>(maxCol).fill(0);
@@ -124,62 +126,91 @@ function findColumns(grid: SheetGrid): { columns: Columns; headerRow: number | n
   }
   let stt = -1;
   for (let c = 0; c < maxCol; c++) if (votes[c] > 0 && (stt < 0 || votes[c] > votes[stt])) stt = c;
-  if (stt < 0 || votes[stt] < 2) return null;
-  const columns: Columns = { stt, text: stt + 1, unit: stt + 2, value: stt + 3, note: stt + 4 };
-  // A header row ("STT" | "Chỉ tiêu …") tells where "Số liệu" and "Ghi chú" are, over its two rows.
-  let headerRow: number | null = null;
-  for (let r = 0; r < rows; r++) {
-    if (foldText(cellText(at(r, stt))) === "stt" && foldText(cellText(at(r, stt + 1))).startsWith("chi tieu")) {
-      headerRow = r;
-      for (const hr of [r, r + 1]) {
-        for (let c = stt + 2; c < Math.min(cols, stt + 10); c++) {
-          const h = foldText(cellText(at(hr, c)));
-          if (h === "so lieu" || h.startsWith("so lieu")) columns.value = c;
-          else if (h.startsWith("don vi")) columns.unit = c;
-          else if (h.startsWith("ghi chu")) columns.note = c;
-        }
-      }
-      break;
+  return stt < 0 || votes[stt] < 2 ? null : stt;
+}
+
+function defaultColumns(stt: number): Columns {
+  return { stt, text: stt + 1, unit: stt + 2, value: stt + 3, note: stt + 4 };
+}
+
+/** A header row ("STT" | "Chỉ tiêu …") at r, and where its two rows put "Đơn vị", "Số liệu" and "Ghi chú". */
+function headerAt(grid: SheetGrid, r: number, stt: number): Columns | null {
+  const { at, cols } = cellsOf(grid);
+  const first = cellText(at(r, stt));
+  if (first.length > 5 || foldText(first) !== "stt" || !foldText(cellText(at(r, stt + 1))).startsWith("chi tieu")) return null;
+  const columns = defaultColumns(stt);
+  for (const hr of [r, r + 1]) {
+    for (let c = stt + 2; c < Math.min(cols, stt + 10); c++) {
+      const h = foldText(cellText(at(hr, c)));
+      if (h.startsWith("so lieu")) columns.value = c;
+      else if (h.startsWith("don vi")) columns.unit = c;
+      else if (h.startsWith("ghi chu")) columns.note = c;
     }
   }
-  return { columns, headerRow };
+  return columns;
 }
 
 interface Segment {
   rows: GridRow[];
   /** "Biểu mẫu N" label seen above the segment. */
   labelNumber: number | null;
+  /** The table's own header row and the columns it names (each table on a sheet has its own). */
+  headerRow: number | null;
+  columns: Columns;
 }
 
-function segmentRows(grid: SheetGrid, columns: Columns, headerRow: number | null): Segment[] {
+/** A short non-numeric STT such as "a)", "b.", "-": kept, and matched by the template's printed STT or by text. */
+function printedKey(sttRaw: string): string | null {
+  return sttRaw.length > 0 && sttRaw.length <= 4 ? `~${foldText(sttRaw) || sttRaw}` : null;
+}
+
+/** The key a template row is matched by: its STT, or "~a" when it is printed "a)". */
+function templateKeys(row: FormDefinition["rows"][number]): string[] {
+  const printed = row.stt_as_printed;
+  if (printed === undefined || normaliseStt(printed) !== null) return [row.stt];
+  const k = printedKey(printed.trim());
+  return k ? [row.stt, k] : [row.stt];
+}
+
+function segmentRows(grid: SheetGrid, stt: number): Segment[] {
   const { at, rows, cols } = cellsOf(grid);
   const segments: Segment[] = [];
   let current: Segment | null = null;
   let pendingLabel: number | null = null;
-  const start = headerRow === null ? 0 : 0;
-  for (let r = start; r < rows; r++) {
+  let header: { row: number; columns: Columns } | null = null;
+  for (let r = 0; r < rows; r++) {
     // A "Biểu mẫu N" label anywhere on the row starts a new table.
-    for (let c = 0; c < Math.min(cols, columns.note + 1); c++) {
+    for (let c = 0; c < Math.min(cols, stt + 6); c++) {
       const raw = cellText(at(r, c));
       if (raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
       const m = LABEL_RE.exec(foldText(raw));
       if (m) {
         pendingLabel = Number(m[1]);
         current = null;
+        header = null;
         break;
       }
     }
-    const sttRaw = cellText(at(r, columns.stt)).trim();
-    const stt = normaliseStt(sttRaw);
+    const headerColumns = headerAt(grid, r, stt);
+    if (headerColumns) {
+      header = { row: r, columns: headerColumns };
+      current = null;
+      continue;
+    }
+    const sttRaw = cellText(at(r, stt)).trim();
+    const sttNorm = normaliseStt(sttRaw);
+    const key = sttNorm ?? printedKey(sttRaw);
+    const columns = header?.columns ?? defaultColumns(stt);
     const text = cellText(at(r, columns.text));
-    if (stt === null || text.trim().length < 2) continue;
-    if (current && stt === "1" && current.rows.some((x) => x.stt !== null && x.stt !== "1" && !x.stt.startsWith("1."))) current = null;
+    if (key === null || text.trim().length < 2 || (sttNorm === null && text.trim().length < 3)) continue;
+    if (current && sttNorm === "1" && current.rows.some((x) => x.stt !== null && x.stt !== "1" && !x.stt.startsWith("1."))) current = null;
     if (!current) {
-      current = { rows: [], labelNumber: pendingLabel };
+      if (sttNorm === null) continue; // a table starts with a numbered row
+      current = { rows: [], labelNumber: pendingLabel, headerRow: header?.row ?? null, columns };
       pendingLabel = null;
       segments.push(current);
     }
-    current.rows.push({ row: r, stt, sttRaw, text, tokens: tokens(text) });
+    current.rows.push({ row: r, stt: sttNorm, key, sttRaw, text, tokens: tokens(text) });
   }
   return segments;
 }
@@ -187,13 +218,19 @@ function segmentRows(grid: SheetGrid, columns: Columns, headerRow: number | null
 interface FormTokens {
   def: FormDefinition;
   rowTokens: Map<string, Uint32Array>;
+  /** Rows printed with a non-numeric STT ("a)"), by that key. */
+  printedTokens: Map<string, Uint32Array>;
 }
 
 const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();
 function formTokens(set: TemplateSet): FormTokens[] {
   let ft = formTokenCache.get(set);
   if (!ft) {
-    ft = set.forms.map((def) => ({ def, rowTokens: new Map(def.rows.map((r) => [r.stt, tokens(r.text)])) }));
+    ft = set.forms.map((def) => ({
+      def,
+      rowTokens: new Map(def.rows.map((r) => [r.stt, tokens(r.text)])),
+      printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
+    }));
     formTokenCache.set(set, ft);
   }
   return ft;
@@ -202,7 +239,7 @@ function formTokens(set: TemplateSet): FormTokens[] {
 function scoreSegment(seg: Segment, form: FormTokens): number {
   let score = 0;
   for (const gr of seg.rows) {
-    const t = gr.stt ? form.rowTokens.get(gr.stt) : undefined;
+    const t = form.rowTokens.get(gr.stt ?? "") ?? form.printedTokens.get(gr.key);
     if (t) score += similarity(gr.tokens, t);
   }
   return score / Math.max(form.def.rows.length, seg.rows.length);
@@ -225,14 +262,15 @@ function matchRows(
   const used = new Set<GridRow>();
   const assignment = new Map<string, GridRow>();
   const byStt = new Map<string, GridRow[]>();
-  for (const gr of seg.rows) if (gr.stt) byStt.set(gr.stt, [...(byStt.get(gr.stt) ?? []), gr]);
+  for (const gr of seg.rows) byStt.set(gr.key, [...(byStt.get(gr.key) ?? []), gr]);
+  const candidatesOf = (row: FormDefinition["rows"][number]) => templateKeys(row).flatMap((k) => byStt.get(k) ?? []);
   const formId = form.def.id;
   const sheet = grid.sheet;
   const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
 
   // 1. Same STT, similar text.
   for (const row of form.def.rows) {
-    const candidates = byStt.get(row.stt) ?? [];
+    const candidates = candidatesOf(row);
     let best: GridRow | undefined;
     let bestSim = MATCH_BY_STT;
     for (const gr of candidates) {
@@ -266,7 +304,7 @@ function matchRows(
   // 3. Same STT, different text: taken, and said.
   for (const row of form.def.rows) {
     if (assignment.has(row.stt)) continue;
-    const hit = (byStt.get(row.stt) ?? []).find((gr) => !used.has(gr));
+    const hit = candidatesOf(row).find((gr) => !used.has(gr));
     if (hit) {
       assignment.set(row.stt, hit);
       used.add(hit);
@@ -312,10 +350,9 @@ function matchRows(
 
 /** Every form found in one grid (a sheet may hold several tables, each under its "Biểu mẫu N" label). */
 export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Finding[] = []): RecognisedForm[] {
-  const found = findColumns(grid);
-  if (!found) return [];
-  const { columns, headerRow } = found;
-  const segments = segmentRows(grid, columns, headerRow);
+  const stt = findSttColumn(grid);
+  if (stt === null) return [];
+  const segments = segmentRows(grid, stt);
   const candidates = formTokens(set);
   const out: RecognisedForm[] = [];
   const originRow = grid.origin?.row ?? 0;
@@ -333,6 +370,7 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
       }
     }
     if (!best || bestScore < MIN_FORM_SCORE) continue;
+    const { columns, headerRow } = seg;
     const { rows, matched } = matchRows(seg, best, grid, columns, findings);
     out.push({
       formId: best.def.id,

@@ -84,3 +84,29 @@ describe("form recognition", () => {
     expect(r.findings.filter((f) => f.check === "form.duplicate")).toMatchObject([{ form: "BM3", sheet: "Biểu mẫu 3 (2)" }]);
   });
 });
+
+describe("several tables on one sheet", () => {
+  it("reads each table through its own header (a column inserted before 'Số liệu' in BM3 only)", () => {
+    const g = sampleAsPlainSheet();
+    const label = g.cells.findIndex((r) => r[0]?.value === "Biểu mẫu 3");
+    const next = g.cells.findIndex((r) => r[0]?.value === "Biểu mẫu 7");
+    const cells = g.cells.map((r, i) => (i > label && i < next ? [...r.slice(0, 3), { value: i === label + 1 ? "Mã" : null }, ...r.slice(3)] : r));
+    const { recognition, result } = checkWorkbook(set, [{ sheet: g.sheet, cells }]);
+    const bm3 = recognition.forms.find((f) => f.formId === "BM3")!;
+    expect(bm3.columns.value).toBe(4);
+    expect(bm3.headerRow).toBe(label + 1);
+    expect(recognition.forms.find((f) => f.formId === "BM1")!.headerRow).not.toBe(bm3.headerRow);
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.form, f.stt, f.cell])).toEqual([["BM3", "3.2", expect.stringMatching(/^E\d+$/)]]);
+  });
+});
+
+describe("an office's form whose rows are printed a), b)", () => {
+  it("matches them by their printed STT", () => {
+    const bm1 = set.forms[0];
+    const office = { ...set, forms: [{ ...bm1, rows: bm1.rows.map((r) => (r.stt === "2.1" ? { ...r, stt_as_printed: "a)" } : r.stt === "2.2" ? { ...r, stt_as_printed: "b)" } : r)) }, ...set.forms.slice(1)] };
+    const rows = loadSample().filter((r) => r.form === "BM1").map((r) => ({ ...r, sttAsTyped: r.stt === "2.1" ? "a)" : r.stt === "2.2" ? "b)" : r.sttAsTyped, value: r.stt === "2" ? "90" : r.value }));
+    const { recognition, result } = checkWorkbook(office, [sampleAsPlainSheet("vi-VN", rows)]);
+    expect(recognition.forms[0]).toMatchObject({ formId: "BM1", matched: 22 });
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.stt, f.check])).toEqual([["2", "rate.mismatch"]]);
+  });
+});
