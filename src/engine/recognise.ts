@@ -104,11 +104,17 @@ interface Columns {
 
 const LABEL_RE = /^bieu mau\s*(?:so\s*)?(\d+)\b/;
 
-function cellsOf(grid: SheetGrid): { at: (r: number, c: number) => CellInput | null | undefined; rows: number; cols: number } {
-  const rows = grid.cells.length;
-  let cols = 0;
-  for (const r of grid.cells) if (r && r.length > cols) cols = r.length;
-  return { at: (r, c) => grid.cells[r]?.[c], rows, cols };
+type GridView = { at: (r: number, c: number) => CellInput | null | undefined; rows: number; cols: number };
+const views = new WeakMap<SheetGrid, GridView>();
+function cellsOf(grid: SheetGrid): GridView {
+  let v = views.get(grid);
+  if (!v) {
+    let cols = 0;
+    for (const r of grid.cells) if (r && r.length > cols) cols = r.length;
+    v = { at: (r, c) => grid.cells[r]?.[c], rows: grid.cells.length, cols };
+    views.set(grid, v);
+  }
+  return v;
 }
 
 /** Finds the STT column: the column (among the first few) where most rows hold an STT followed by text. */

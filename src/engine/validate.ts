@@ -422,8 +422,9 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
           }
         }
       if (t.alt && quotientWithin(t.alt, Math.max(rule.decimals, decPlaces(t.alt)), n.value, d.value, rule.scale)) {
-        record("pass", t.alt, r.value);
-        out.add(rule.id, "percent.fraction", "warning", form, t, { ...params(), reading: dec(t.alt) }, { inferred, expected: computed.value });
+        // The sheet shows 0,5517 where 55,17 belongs: still wrong as reported, but said for what it is.
+        record("fail", t.value, r.value);
+        out.add(rule.id, "percent.fraction", rule.severity, form, t, { ...params(), reading: dec(t.alt) }, { inferred, expected: computed.value });
         return;
       }
       record("fail", t.value, r.value);

@@ -60,10 +60,12 @@ describe("rate rule", () => {
     expect(status(run(fill("BM1", { "2.1": "29", "2.2": "16", "2": "55,1730" })), "BM1.2.rate")).toBe("fail");
   });
 
-  it("a rate written as a fraction (0,5517 in a General cell) is a warning, not an error", () => {
+  it("a rate written as a fraction (0,5517 in a General cell) is an error that says so", () => {
     const r = run(fill("BM1", { "2.1": "29", "2.2": "16", "2": "0,5517" }));
-    expect(only(r.findings, "percent.fraction")).toHaveLength(1);
-    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const [f] = only(r.findings, "percent.fraction");
+    expect(f).toMatchObject({ severity: "error", expected: "55.17" });
+    expect(renderFinding(f)).toContain("đọc là 55,17%");
+    expect(r.findings.filter((x) => x.severity === "error")).toEqual([f]);
   });
 
   it("errors propagation: a text numerator gives one finding on that cell and no rate verdict", () => {
