@@ -20,6 +20,7 @@ import {
   type Dec,
 } from "./exact";
 import { readCell, type Reading } from "./reading";
+import { SHEET_TEXT } from "../i18n/sheet";
 import type {
   CheckCode,
   ComputedRate,
@@ -67,8 +68,8 @@ function relationText(rule: Rule): string {
       return `${rule.parts.map(l).join(" + ")} ≤ ${l(rule.whole)}`;
     case "when":
       return `${l(rule.if.row)} = ${rule.if.equals} ⇒ ${[
-        ...(rule.then.blank ?? []).map((s) => `${l(s)} trống`),
-        ...(rule.then.filled ?? []).map((s) => `${l(s)} có số liệu`),
+        ...(rule.then.blank ?? []).map((s) => `${l(s)} ${SHEET_TEXT.relationBlank}`),
+        ...(rule.then.filled ?? []).map((s) => `${l(s)} ${SHEET_TEXT.relationFilled}`),
       ].join(", ")}`;
     case "between_parts":
       return `min(${rule.parts.map(l).join(", ")}) ≤ ${l(rule.target)} ≤ max(${rule.parts.map(l).join(", ")})`;

@@ -1,11 +1,12 @@
 import { InvalidTemplateSetError } from "./errors";
+import { TEMPLATE_SET_TEXT as T } from "../i18n/template-set";
 import { templateSetSchema, type FormDefinition, type Rule, type TemplateSet } from "./schema";
 import builtinJson from "./builtin/cchc-pl-2022.json";
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = "";
   for (const part of path) out += typeof part === "number" ? `[${part}]` : out ? `.${String(part)}` : String(part);
-  return out || "(gốc)";
+  return out || T.root;
 }
 
 /** Row references a rule makes, with the field each came from. */
@@ -33,38 +34,38 @@ function checkSemantics(set: TemplateSet): string[] {
   const formsById = new Map<string, FormDefinition>();
   const ruleIds = new Set<string>();
   set.forms.forEach((form, fi) => {
-    if (formsById.has(form.id)) problems.push(`forms[${fi}].id: mã biểu mẫu "${form.id}" bị trùng`);
+    if (formsById.has(form.id)) problems.push(`forms[${fi}].id: ${T.duplicateFormId(form.id)}`);
     formsById.set(form.id, form);
     const stts = new Set<string>();
     form.rows.forEach((row, ri) => {
-      if (stts.has(row.stt)) problems.push(`forms[${fi}].rows[${ri}].stt: STT "${row.stt}" bị trùng trong ${form.id}`);
+      if (stts.has(row.stt)) problems.push(`forms[${fi}].rows[${ri}].stt: ${T.duplicateStt(row.stt, form.id)}`);
       stts.add(row.stt);
       if (row.kind === "code" && (!row.coding || Object.keys(row.coding).length === 0))
-        problems.push(`forms[${fi}].rows[${ri}].coding: chỉ tiêu mã hóa phải có bảng mã (ví dụ {"1": "Có", "0": "Không"})`);
+        problems.push(`forms[${fi}].rows[${ri}].coding: ${T.missingCoding}`);
     });
     const rowKind = new Map(form.rows.map((r) => [r.stt, r.kind]));
     form.rules.forEach((rule, ki) => {
-      if (ruleIds.has(rule.id)) problems.push(`forms[${fi}].rules[${ki}].id: mã quy tắc "${rule.id}" bị trùng`);
+      if (ruleIds.has(rule.id)) problems.push(`forms[${fi}].rules[${ki}].id: ${T.duplicateRuleId(rule.id)}`);
       ruleIds.add(rule.id);
       for (const [field, ref] of ruleRefs(rule)) {
         const kind = rowKind.get(ref);
-        if (!kind) problems.push(`forms[${fi}].rules[${ki}].${field}: không có chỉ tiêu STT "${ref}" trong ${form.id}`);
-        else if (kind === "group") problems.push(`forms[${fi}].rules[${ki}].${field}: chỉ tiêu "${ref}" là dòng tiêu đề nhóm, không có số liệu`);
+        if (!kind) problems.push(`forms[${fi}].rules[${ki}].${field}: ${T.unknownRow(ref, form.id)}`);
+        else if (kind === "group") problems.push(`forms[${fi}].rules[${ki}].${field}: ${T.groupRow(ref)}`);
       }
       if (rule.type === "rate" && rowKind.get(rule.target) && rowKind.get(rule.target) !== "percent")
-        problems.push(`forms[${fi}].rules[${ki}].target: chỉ tiêu tỷ lệ "${rule.target}" phải có loại "percent"`);
+        problems.push(`forms[${fi}].rules[${ki}].target: ${T.rateTargetNotPercent(rule.target)}`);
     });
   });
   set.cross_form_rules.forEach((rule, ki) => {
-    if (ruleIds.has(rule.id)) problems.push(`cross_form_rules[${ki}].id: mã quy tắc "${rule.id}" bị trùng`);
+    if (ruleIds.has(rule.id)) problems.push(`cross_form_rules[${ki}].id: ${T.duplicateRuleId(rule.id)}`);
     ruleIds.add(rule.id);
     for (const [field, ref] of ruleRefs(rule)) {
       const m = /^([^:]+):(.+)$/.exec(ref);
       const form = m ? formsById.get(m[1]) : undefined;
-      if (!m) problems.push(`cross_form_rules[${ki}].${field}: "${ref}" phải có dạng BM7:6.1.1`);
-      else if (!form) problems.push(`cross_form_rules[${ki}].${field}: không có biểu mẫu "${m[1]}"`);
+      if (!m) problems.push(`cross_form_rules[${ki}].${field}: ${T.crossRefShape(ref)}`);
+      else if (!form) problems.push(`cross_form_rules[${ki}].${field}: ${T.unknownForm(m[1])}`);
       else if (!form.rows.some((r) => r.stt === m[2] && r.kind !== "group"))
-        problems.push(`cross_form_rules[${ki}].${field}: không có chỉ tiêu STT "${m[2]}" trong ${m[1]}`);
+        problems.push(`cross_form_rules[${ki}].${field}: ${T.unknownRow(m[2], m[1])}`);
     }
   });
   return problems;
@@ -92,7 +93,7 @@ export function parseTemplateSetText(text: string): TemplateSet {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new InvalidTemplateSetError([`(tệp): không phải JSON hợp lệ (${(e as Error).message})`]);
+    throw new InvalidTemplateSetError([`${T.file}: ${T.notJson((e as Error).message)}`]);
   }
   return parseTemplateSet(json);
 }
@@ -109,15 +110,15 @@ interface ZodIssueLike {
 function vietnameseIssue(issue: ZodIssueLike): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? `thiếu trường bắt buộc (cần ${String(issue.expected)})` : `sai kiểu dữ liệu (cần ${String(issue.expected)})`;
+      return issue.input === undefined ? T.missingField(String(issue.expected)) : T.wrongType(String(issue.expected));
     case "invalid_value":
-      return `giá trị không hợp lệ (chỉ nhận: ${(issue.values ?? []).map(String).join(", ")})`;
+      return T.notAllowed((issue.values ?? []).map(String).join(", "));
     case "too_small":
-      return `quá ít hoặc quá nhỏ (tối thiểu ${String(issue.minimum)})`;
+      return T.tooSmall(String(issue.minimum));
     case "too_big":
-      return "quá nhiều hoặc quá lớn";
+      return T.tooBig;
     case "invalid_union":
-      return "không khớp loại quy tắc nào (rate, sum_eq, sum_le, when, between_parts)";
+      return T.noRuleType;
     case "invalid_format":
       return issue.message;
     default:

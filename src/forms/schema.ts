@@ -3,10 +3,11 @@
  * this one schema and the same semantic checks (see load.ts).
  */
 import { z } from "zod";
+import { TEMPLATE_SET_TEXT } from "../i18n/template-set";
 
 const stt = z
   .string()
-  .regex(/^\d+(\.\d+)*$/, { message: "STT phải có dạng 1, 2.1, 3.1.2 (chỉ số và dấu chấm)" });
+  .regex(/^\d+(\.\d+)*$/, { message: TEMPLATE_SET_TEXT.sttShape });
 const source = z.enum(["seed", "official", "province", "inferred"]);
 const severity = z.enum(["error", "warning", "info"]);
 /** A row reference inside a form ("3.1.2") or, in cross-form rules, "BM7:6.1.1". */

@@ -2,12 +2,12 @@ import { UnknownFormError } from "../forms/errors";
 import type { FormDefinition, FormRow, Rule, TemplateSet } from "../forms/schema";
 import { a1, a1Range, columnLetters } from "./a1";
 import { REPORT_COPY_MARK } from "./names";
+import { PERIOD_LABELS, SHEET_TEXT } from "../i18n/sheet";
 import type {
   CellStyle,
   PlannedCell,
   PlannedValidation,
   ReportHeader,
-  ReportPeriod,
   SheetLayout,
   StyleId,
 } from "./types";
@@ -18,20 +18,11 @@ const HEADER_FILL = "#F2F2F2";
 /** Nghị định 30/2020/NĐ-CP: administrative documents in Times New Roman 13–14. Report copies use 13. */
 const REPORT_FONT_SIZE = 13;
 
-export const PERIOD_LABELS: Record<ReportPeriod, string> = {
-  q1: "Quý I",
-  q2: "Quý II",
-  q3: "Quý III",
-  q4: "Quý IV",
-  "6m": "6 tháng đầu năm",
-  "9m": "9 tháng",
-  year: "Năm",
-};
+export { PERIOD_LABELS };
 
 /** The text that marks a row or rule with no official source, in the sheet and in every list. */
 export const INFERRED_MARK = "*";
-export const INFERRED_FOOTNOTE =
-  "(*) Chỉ tiêu hoặc quy tắc suy luận, chưa có văn bản chính thức làm căn cứ.";
+export const INFERRED_FOOTNOTE = SHEET_TEXT.inferredFootnote;
 
 function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
   const size = variant === "report" ? REPORT_FONT_SIZE : 12;
@@ -62,7 +53,7 @@ function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
 
 /** The sheet name for a form: "Biểu mẫu 3", or "Biểu mẫu 3 (2)" for a second copy. */
 export function sheetNameFor(form: FormDefinition, copy = 1): string {
-  return copy > 1 ? `Biểu mẫu ${form.number} (${copy})` : `Biểu mẫu ${form.number}`;
+  return SHEET_TEXT.sheetName(form.number, copy);
 }
 
 /** Defined names may hold letters, digits, "_" and "."; the template-set id is folded into that alphabet. */
@@ -110,53 +101,28 @@ function codingPrompt(row: FormRow): string {
 }
 
 function validationFor(row: FormRow, address: string): PlannedValidation | null {
+  const t = SHEET_TEXT.validation;
   switch (row.kind) {
     case "count":
-      return {
-        address, type: "whole", min: 0,
-        promptTitle: "Số đếm",
-        prompt: `Nhập số nguyên không âm (${row.unit || "đơn vị"}), ví dụ 1081. Không gõ dấu phân cách hàng nghìn.`,
-        errorTitle: "Giá trị không hợp lệ",
-        error: "Chỉ tiêu này là số đếm: chỉ nhận số nguyên từ 0 trở lên.",
-      };
+      return { address, type: "whole", min: 0, ...t.count(row.unit) };
     case "percent":
-      return {
-        address, type: "decimal", min: 0, max: 100,
-        promptTitle: "Tỷ lệ (%)",
-        prompt: "Nhập tỷ lệ từ 0 đến 100, làm tròn 2 chữ số thập phân (ví dụ 96,55).",
-        errorTitle: "Giá trị không hợp lệ",
-        error: "Tỷ lệ phải nằm trong khoảng 0 đến 100.",
-      };
+      return { address, type: "decimal", min: 0, max: 100, ...t.percent() };
     case "code":
-      return {
-        address, type: "list", list: Object.keys(row.coding ?? {}),
-        promptTitle: "Chọn mã",
-        prompt: codingPrompt(row),
-        errorTitle: "Mã không hợp lệ",
-        error: `Chỉ nhận một trong các mã: ${codingPrompt(row)}.`,
-      };
+      return { address, type: "list", list: Object.keys(row.coding ?? {}), ...t.code(codingPrompt(row)) };
     case "number":
-      return {
-        address, type: "decimal",
-        promptTitle: "Số liệu", prompt: "Nhập một số.",
-        errorTitle: "Giá trị không hợp lệ", error: "Ô này chỉ nhận số.",
-      };
+      return { address, type: "decimal", ...t.number() };
     case "group":
       return null;
   }
 }
 
 export function periodText(header: ReportHeader): string {
-  const p = header.period ? PERIOD_LABELS[header.period] : "";
-  const y = header.year ? String(header.year) : "";
-  if (header.period === "year") return y ? `Năm ${y}` : "Năm …";
-  if (!y) return p || "…";
-  return p.endsWith("năm") ? `${p} ${y}` : `${p || "…"} năm ${y}`;
+  return SHEET_TEXT.periodText(header.period ? PERIOD_LABELS[header.period] : "", header.year, header.period === "year");
 }
 
 export function captionText(set: TemplateSet, header: ReportHeader): string {
   if (!header.reportNumber && !header.reportDate && !header.unit) return set.header.caption;
-  return `(Ban hành kèm theo Báo cáo số ${header.reportNumber || "…"} ngày ${header.reportDate || "…/…/…"} của ${header.unit || "…"})`;
+  return SHEET_TEXT.caption(header.reportNumber, header.reportDate, header.unit);
 }
 
 export interface PlanOptions {
@@ -188,17 +154,17 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
   };
 
   let r = 0;
-  put(r++, 0, "label", { value: `Biểu mẫu ${form.number}` });
+  put(r++, 0, "label", { value: SHEET_TEXT.formLabel(form.number) });
   mergeRow(r++, "appendixTitle", set.header.appendix_title);
   mergeRow(r++, "title", form.title.toUpperCase());
   mergeRow(r++, "caption", captionText(set, header));
-  const meta = [`Đơn vị báo cáo: ${header.unit || "…"}`, `Kỳ báo cáo: ${periodText(header)}`];
-  if (options.loadedSet) meta.push(`Bộ biểu mẫu: ${set.template_set} (do đơn vị nạp)`);
+  const meta = [SHEET_TEXT.unitLine(header.unit), SHEET_TEXT.periodLine(periodText(header))];
+  if (options.loadedSet) meta.push(SHEET_TEXT.loadedSetLine(set.template_set));
   mergeRow(r++, "meta", meta.join("    "));
   r++; // a blank line before the table
 
   const [hStt, hText, hUnit, hValue, hNote] = set.header.columns;
-  const groupHeading = hUnit.includes(":") ? hUnit.split(":")[0].trim() : "Kết quả thống kê";
+  const groupHeading = hUnit.includes(":") ? hUnit.split(":")[0].trim() : SHEET_TEXT.defaultGroupHeading;
   const afterColon = (s: string) => (s.includes(":") ? s.split(":").slice(1).join(":").trim() : s);
   const h1 = r++;
   const h2 = r++;
@@ -250,7 +216,7 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
   if (inferredStts.length || inferredRules || !/^seed|^official/i.test(form.source)) {
     lastRow = lastDataRow + 2;
     const sourceLine = inferredStts.length || inferredRules ? `${INFERRED_FOOTNOTE} ` : "";
-    mergeRow(lastRow, "footnote", `${sourceLine}Nguồn biểu mẫu: ${form.source}.`.trim());
+    mergeRow(lastRow, "footnote", `${sourceLine}${SHEET_TEXT.sourceLine(form.source)}`.trim());
   }
 
   return {

@@ -6,6 +6,7 @@ import type { TemplateSet } from "../forms/schema";
 import type { CellInput, Finding, RecognisedForm, RecognitionResult, SheetGrid, ValidationResult } from "../engine/types";
 import { renderFinding, SEVERITY_LABELS } from "../i18n/findings";
 import { formatDecimal, type Lang } from "../i18n/number";
+import { RESULTS_TEXT } from "../i18n/results";
 import { a1, columnLetters } from "./a1";
 import { CHECK_COLUMN_HEADER, RESULTS_SHEET_NAME } from "./names";
 import { rateFormula } from "./plan";
@@ -103,9 +104,9 @@ export function planWriteBack(
     // could not be found again (to clear it, or to reuse it on the next run): write none.
     const check = headerRow === null ? null : findCheckColumn(form, at);
     if (headerRow === null) {
-      notes.push(`Trang “${form.sheet}”: bảng ${form.formId} bắt đầu ở dòng đầu trang, không có chỗ cho tiêu đề cột kiểm tra; kết quả chỉ ghi ở trang “${RESULTS_SHEET_NAME}”.`);
+      notes.push(RESULTS_TEXT[lang].noRowAbove(form.sheet, form.formId, RESULTS_SHEET_NAME));
     } else if (!check) {
-      notes.push(`Trang “${form.sheet}”: các cột bên phải bảng ${form.formId} đều đã có dữ liệu, không ghi cột kiểm tra (dữ liệu giữ nguyên).`);
+      notes.push(RESULTS_TEXT[lang].columnsTaken(form.sheet, form.formId));
     } else {
       w.cells.push({ address: a1(headerRow, check.col), value: CHECK_COLUMN_HEADER, tone: "header", bold: true, wrap: true });
       w.columnWidths![check.col] = 48;
@@ -128,7 +129,7 @@ export function planWriteBack(
       const here = findingsAt.get(key) ?? [];
       const computedNote =
         computed?.reported === "typed" && computed.value !== null
-          ? (lang === "vi" ? "Tính từ số liệu: " : "Computed from the parts: ") + `${formatDecimal(computed.value, lang)}%`
+          ? `${RESULTS_TEXT[lang].computedFromParts}${formatDecimal(computed.value, lang)}%`
           : null;
       w.cells.push({
         address: a1(filled.row, check.col),
@@ -142,38 +143,18 @@ export function planWriteBack(
   return { formSheets: [...bySheet.values()], results: planResultsSheet(set, recognition, result, lang), notes };
 }
 
-const RESULT_HEADERS: Record<Lang, string[]> = {
-  vi: ["Biểu mẫu", "STT", "Ô", "Mức độ", "Quy tắc", "Giá trị đã nhập", "Giá trị đúng", "Nội dung"],
-  en: ["Form", "Row", "Cell", "Severity", "Rule", "Value typed", "Expected", "Message"],
-};
-const CROSS_HEADERS: Record<Lang, string[]> = {
-  vi: ["Quy tắc", "Quan hệ", "Vế trái", "Vế phải", "Kết quả", "Ghi chú"],
-  en: ["Rule", "Relation", "Left", "Right", "Result", "Note"],
-};
-const STATUS: Record<Lang, Record<string, string>> = {
-  vi: { pass: "Đạt", fail: "Không đạt", not_applicable: "Không áp dụng (thiếu số liệu)" },
-  en: { pass: "Pass", fail: "Fail", not_applicable: "Not applicable (missing values)" },
-};
-
 function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, result: ValidationResult, lang: Lang): SheetWrites & { name: string } {
   const cells: WriteCell[] = [];
   const count = (s: Finding["severity"]) => result.findings.filter((f) => f.severity === s).length;
-  const vi = lang === "vi";
+  const t = RESULTS_TEXT[lang];
   let r = 0;
-  cells.push({ address: a1(r++, 0), value: vi ? "KẾT QUẢ KIỂM TRA BIỂU MẪU CCHC" : "CCHC FORM CHECK RESULTS", bold: true });
-  cells.push({
-    address: a1(r++, 0),
-    value: vi
-      ? `${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} thông tin. Bộ biểu mẫu: ${set.template_set}. Biểu mẫu đã đọc: ${recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ") || "không có"}.`
-      : `${count("error")} errors, ${count("warning")} warnings, ${count("info")} information. Template set: ${set.template_set}. Forms read: ${recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ") || "none"}.`,
-  });
+  cells.push({ address: a1(r++, 0), value: t.title, bold: true });
+  const formsRead = recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ") || t.noForms;
+  cells.push({ address: a1(r++, 0), value: t.summary(count("error"), count("warning"), count("info"), set.template_set, formsRead) });
   if (recognition.unrecognisedSheets.length)
-    cells.push({
-      address: a1(r++, 0),
-      value: (vi ? "Trang không nhận ra biểu mẫu: " : "Sheets with no recognised form: ") + recognition.unrecognisedSheets.join(", "),
-    });
+    cells.push({ address: a1(r++, 0), value: t.unrecognised + recognition.unrecognisedSheets.join(", ") });
   r++;
-  RESULT_HEADERS[lang].forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
+  t.findingHeaders.forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
   r++;
   const ordered = result.findings.slice().sort((a, b) => RANK[b.severity] - RANK[a.severity]);
   for (const f of ordered) {
@@ -199,8 +180,8 @@ function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, resu
     r++;
   }
   r++;
-  cells.push({ address: a1(r++, 0), value: vi ? "KIỂM TRA LIÊN BIỂU VÀ CÁC QUAN HỆ" : "CROSS-FORM CHECKS AND RELATIONS", bold: true });
-  CROSS_HEADERS[lang].forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
+  cells.push({ address: a1(r++, 0), value: t.relationsTitle, bold: true });
+  t.relationHeaders.forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
   r++;
   const evaluations = result.evaluations.slice().sort((a, b) => Number(b.crossForm) - Number(a.crossForm));
   for (const e of evaluations) {
@@ -209,8 +190,8 @@ function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, resu
       e.relation,
       e.left !== undefined ? formatDecimal(e.left, lang) : "",
       e.right !== undefined ? formatDecimal(e.right, lang) : "",
-      STATUS[lang][e.status],
-      e.inferred ? (vi ? "Quy tắc suy luận, chưa có văn bản chính thức" : "Inferred rule, no official text") : "",
+      t.status[e.status],
+      e.inferred ? t.inferredRule : "",
     ];
     row.forEach((v, c) =>
       cells.push({ address: a1(r, c), value: v, tone: c === 4 ? (e.status === "fail" ? "error" : e.status === "pass" ? "ok" : undefined) : undefined }),

@@ -1,0 +1,58 @@
+/**
+ * Texts written into the form sheets themselves. The forms are Vietnamese official tables, so these are Vietnamese
+ * whatever Office's display language; kept here with every other user-visible text.
+ */
+import type { ReportPeriod } from "../layout/types";
+
+export const PERIOD_LABELS: Record<ReportPeriod, string> = {
+  q1: "Quý I",
+  q2: "Quý II",
+  q3: "Quý III",
+  q4: "Quý IV",
+  "6m": "6 tháng đầu năm",
+  "9m": "9 tháng",
+  year: "Năm",
+};
+
+export const SHEET_TEXT = {
+  formLabel: (n: number) => `Biểu mẫu ${n}`,
+  sheetName: (n: number, copy: number) => (copy > 1 ? `Biểu mẫu ${n} (${copy})` : `Biểu mẫu ${n}`),
+  caption: (reportNumber: string | undefined, reportDate: string | undefined, unit: string | undefined) =>
+    `(Ban hành kèm theo Báo cáo số ${reportNumber || "…"} ngày ${reportDate || "…/…/…"} của ${unit || "…"})`,
+  unitLine: (unit: string | undefined) => `Đơn vị báo cáo: ${unit || "…"}`,
+  periodLine: (period: string) => `Kỳ báo cáo: ${period}`,
+  periodText: (label: string, year: number | undefined, isYear: boolean) => {
+    if (isYear) return year ? `Năm ${year}` : "Năm …";
+    if (!year) return label || "…";
+    return label.endsWith("năm") ? `${label} ${year}` : `${label || "…"} năm ${year}`;
+  },
+  loadedSetLine: (id: string) => `Bộ biểu mẫu: ${id} (do đơn vị nạp)`,
+  defaultGroupHeading: "Kết quả thống kê",
+  inferredFootnote: "(*) Chỉ tiêu hoặc quy tắc suy luận, chưa có văn bản chính thức làm căn cứ.",
+  sourceLine: (source: string) => `Nguồn biểu mẫu: ${source}.`,
+  /** Excel Data Validation prompts and alerts, per row kind. */
+  validation: {
+    count: (unit: string) => ({
+      promptTitle: "Số đếm",
+      prompt: `Nhập số nguyên không âm (${unit || "đơn vị"}), ví dụ 1081. Không gõ dấu phân cách hàng nghìn.`,
+      errorTitle: "Giá trị không hợp lệ",
+      error: "Chỉ tiêu này là số đếm: chỉ nhận số nguyên từ 0 trở lên.",
+    }),
+    percent: () => ({
+      promptTitle: "Tỷ lệ (%)",
+      prompt: "Nhập tỷ lệ từ 0 đến 100, làm tròn 2 chữ số thập phân (ví dụ 96,55).",
+      errorTitle: "Giá trị không hợp lệ",
+      error: "Tỷ lệ phải nằm trong khoảng 0 đến 100.",
+    }),
+    code: (codes: string) => ({
+      promptTitle: "Chọn mã",
+      prompt: codes,
+      errorTitle: "Mã không hợp lệ",
+      error: `Chỉ nhận một trong các mã: ${codes}.`,
+    }),
+    number: () => ({ promptTitle: "Số liệu", prompt: "Nhập một số.", errorTitle: "Giá trị không hợp lệ", error: "Ô này chỉ nhận số." }),
+  },
+  /** Words in a rule's relation as the results sheet shows it ("6 = 0 ⇒ 6.1 trống"). */
+  relationBlank: "trống",
+  relationFilled: "có số liệu",
+} as const;
