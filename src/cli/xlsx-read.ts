@@ -8,10 +8,10 @@ import type { CellInput, SheetGrid } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { parseTagName } from "../layout/plan";
 import type { ReadProblem } from "../i18n/cli";
+import { MAX_COLS, MAX_ROWS } from "../excel/limits";
 
-/** A sheet larger than this is read only in part (a form is ~40 rows; a million formatted rows must not hang us). */
-export const MAX_ROWS = 5000;
-export const MAX_COLS = 60;
+/** A sheet larger than this is read only in part (the same window as the add-in's, see src/excel/limits.ts). */
+export { MAX_COLS, MAX_ROWS };
 
 export interface ReadSuccess {
   ok: true;

@@ -2,26 +2,15 @@
  * The ribbon's function command "Kiểm tra" (manifest: <FunctionName>validateWorkbook</FunctionName>): checks the
  * workbook without opening the task pane. A function command has no UI, so the result is shown in the workbook: the
  * sheet "Kết quả kiểm tra" is made anew, brought to the front, and its second line states the counts
- * ("1 lỗi, 6 cảnh báo, 12 thông tin …"). When checking cannot run, that sheet says why, in Vietnamese.
+ * ("1 lỗi, 6 cảnh báo, 12 thông tin …"); notes (e.g. an unusable stored template set) are listed below the findings.
+ * When checking cannot run, that sheet says why, in Vietnamese. Every sentence comes from src/i18n/excel.ts.
  * No React here: the command page loads only Office.js and this chunk.
  */
 import { createExcelHost, type ExcelHost } from "../excel/adapter";
 import { officeDisplayLanguage, registerCommand, type CommandEvent } from "../excel/office";
 import { builtinTemplateSet, parseTemplateSetText, type TemplateSet } from "../forms";
+import { excelText } from "../i18n/excel";
 import { langFromLocale } from "../i18n/number";
-
-const TEXT = {
-  vi: {
-    failed: "KHÔNG KIỂM TRA ĐƯỢC",
-    storedSetInvalid: (detail: string) => `Bộ biểu mẫu lưu trong sổ tính không hợp lệ (${detail}); đã dùng bộ biểu mẫu chuẩn.`,
-    openPane: "Mở ngăn “Biểu mẫu” (thẻ Trang đầu) để xem chi tiết và thử lại.",
-  },
-  en: {
-    failed: "CHECK COULD NOT RUN",
-    storedSetInvalid: (detail: string) => `The template set kept in the workbook is not valid (${detail}); the built-in set was used.`,
-    openPane: "Open the “Biểu mẫu” pane (Home tab) for details and try again.",
-  },
-};
 
 /** The template set kept with the workbook, or the built-in one (with a note when the kept one is unusable). */
 export async function templateSetFor(host: ExcelHost): Promise<{ set: TemplateSet; note?: string }> {
@@ -31,20 +20,21 @@ export async function templateSetFor(host: ExcelHost): Promise<{ set: TemplateSe
     return { set: parseTemplateSetText(stored) };
   } catch (e) {
     const lang = langFromLocale(officeDisplayLanguage());
-    return { set: builtinTemplateSet(), note: TEXT[lang].storedSetInvalid(e instanceof Error ? e.message : String(e)) };
+    return { set: builtinTemplateSet(), note: excelText(lang).storedSetInvalid(e instanceof Error ? e.message : String(e)) };
   }
 }
 
 /** Runs "Kiểm tra" and always completes the event, whatever happens (Office waits for it otherwise). */
 export async function validateWorkbook(event: CommandEvent, host: ExcelHost = createExcelHost()): Promise<void> {
-  const lang = langFromLocale(officeDisplayLanguage());
+  const text = excelText(langFromLocale(officeDisplayLanguage()));
   try {
-    const { set } = await templateSetFor(host);
-    await host.validate(set, { activateResults: true });
+    const { set, note } = await templateSetFor(host);
+    // The fallback to the built-in set is never silent: the note is listed in the results sheet (and the outcome).
+    await host.validate(set, { activateResults: true, notes: note ? [note] : [] });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     try {
-      await host.showNotice([TEXT[lang].failed, message, TEXT[lang].openPane]);
+      await host.showNotice([text.commandFailed, message, text.openPane]);
     } catch (again) {
       // Nothing in the workbook can be written (e.g. the workbook structure is protected): the console is all that is left.
       console.error("validateWorkbook:", message, again);

@@ -5,7 +5,8 @@
  *
  * Round trips (context.sync):
  *   insertForms       2  (1: sheet and defined names; 2: every sheet drawn, tagged, activated)
- *   validate          3  (1: sheets, protection, names; 2: every used range + every tag's range; 3: all writes)
+ *   validate          3  (1: sheets, protection, names; 2: every sheet's used range (size only) and the used part of
+ *                         its first 5000 rows × 60 columns (contents), every tag's range; 3: all writes)
  *   clearChecks       3, makeReportCopies 3, listForms 2, selectCell 1; never a sync inside a loop.
  *
  * Sheet protection: the add-in does not protect the sheets it inserts. Input cells are unlocked and computed cells
@@ -18,12 +19,13 @@ import type { CellInput, RecognitionResult, SheetGrid, ValidationResult } from "
 import type { TemplateSet } from "../forms/schema";
 import { excelText, type ExcelText } from "../i18n/excel";
 import { langFromLocale, type Lang } from "../i18n/number";
-import { a1 } from "../layout/a1";
+import { a1, columnLetters, parseA1 } from "../layout/a1";
 import { REPORT_COPY_MARK, RESULTS_SHEET_NAME } from "../layout/names";
 import { parseTagName, planSheet, planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader, SheetLayout } from "../layout/types";
 import { planClear, planWriteBack } from "../layout/writeback";
 import { HostError, type FormInWorkbook, type HostCapabilities, type InsertResult, type ValidateOutcome, type WorkbookHost } from "./host";
+import { MAX_COLS, MAX_ROWS } from "./limits";
 import { renderLayout, renderWrites, validRanges } from "./render";
 
 /** The document-settings key that keeps an office's own template set with the workbook. */
@@ -38,6 +40,8 @@ export interface ExcelHostDeps {
 export interface ValidateOptions {
   /** Bring the results sheet to the front when done (the ribbon command does; the pane lists findings itself). */
   activateResults?: boolean;
+  /** Notes of the caller's own (e.g. the stored template set was unusable), listed first in the outcome and the sheet. */
+  notes?: string[];
 }
 
 /** What was read in one pass: sheet grids for the engine, plus what write-back needs to know about each sheet. */
@@ -50,6 +54,9 @@ interface WorkbookRead {
 }
 
 type Ctx = Excel.RequestContext;
+
+/** The part of each sheet validate reads: rows 1…MAX_ROWS, columns A…BH (the CLI reads the same). */
+const READ_WINDOW = `A1:${columnLetters(MAX_COLS - 1)}${MAX_ROWS}`;
 
 function globalOf<T>(name: string): T | undefined {
   return (globalThis as Record<string, unknown>)[name] as T | undefined;
@@ -148,7 +155,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     }
   }
 
-  /** Sync 1: sheets, protection, names. Sync 2: every sheet's used range and every tag's range. */
+  /**
+   * Sync 1: sheets, protection, names. Sync 2: every sheet's used range (address and size only), the used part of its
+   * read window (contents), and every tag's range. A sheet whose used range reaches past the window gets a note.
+   */
   async function readWorkbook(ctx: Ctx, set: TemplateSet): Promise<WorkbookRead> {
     const c = caps();
     const sheets = ctx.workbook.worksheets;
@@ -158,10 +168,16 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     await ctx.sync();
 
     const wanted = sheets.items.filter((ws) => ws.visibility !== "VeryHidden" && !isProductSheet(ws.name));
+    // Only the top-left window of a sheet is read (as the CLI does): one big data sheet must not exceed Office.js's
+    // response payload limit and fail the whole check. The whole used range is loaded by size only, to tell the clerk
+    // which sheets were cut; both are queued in this same sync.
     const used = wanted.map((ws) => {
-      const r = c.usedRangeOrNull ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
-      r.load("address,values,formulas,numberFormat,text");
-      return { name: ws.name, range: r };
+      const whole = c.usedRangeOrNull ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
+      whole.load("address,rowCount,columnCount");
+      const window = ws.getRange(READ_WINDOW);
+      const range = c.usedRangeOrNull ? window.getUsedRangeOrNullObject(true) : whole.getIntersection(window);
+      range.load("address,values,formulas,numberFormat,text");
+      return { name: ws.name, whole, range };
     });
     const tagItems = (names?.items ?? []).filter((n) => parseTagName(n.name, set) !== null);
     const tagRanges = tagItems.map((n) => {
@@ -185,7 +201,13 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       if (parsed && !hints.has(where.sheet)) hints.set(where.sheet, parsed.formId);
     }
     const grids: SheetGrid[] = [];
-    for (const { name, range } of used) {
+    for (const { name, whole, range } of used) {
+      if (!whole.isNullObject) {
+        const at = splitAddress(whole.address);
+        const origin = at ? parseOrigin(at.address) : { row: 0, col: 0 };
+        if (origin.row + whole.rowCount > MAX_ROWS || origin.col + whole.columnCount > MAX_COLS)
+          notes.push(t().sheetTruncated(name, MAX_ROWS, MAX_COLS));
+      }
       if (range.isNullObject) continue;
       const at = splitAddress(range.address);
       const origin = at ? parseOrigin(at.address) : { row: 0, col: 0 };
@@ -238,7 +260,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     async insertForms(set: TemplateSet, formIds: string[], header: ReportHeader, options: { loadedSet?: boolean } = {}): Promise<InsertResult & { notes: string[] }> {
       const c = caps();
       const text = t();
-      if (!c.insert) throw new HostError(text.notSupported("chèn biểu mẫu", "1.1"));
+      if (!c.insert) throw new HostError(text.notSupported(text.features.insert, "1.1"));
       return run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
@@ -256,7 +278,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
           const ws = sheets.add(layout.sheetName);
           renderLayout(ws, layout, c);
           if (c.tags && layout.tagName)
-            ctx.workbook.names.add(layout.tagName, ws.getRange(layout.tableRange), `Biểu mẫu CCHC: ${layout.formId}, ${layout.templateSet}`);
+            ctx.workbook.names.add(layout.tagName, ws.getRange(layout.tableRange), text.tagComment(layout.formId, layout.templateSet));
         }
         if (layouts.length) sheets.getItem(layouts[0].sheetName).activate();
         await ctx.sync();
@@ -275,7 +297,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     async validate(set: TemplateSet, options: ValidateOptions = {}): Promise<ValidateOutcome> {
       const c = caps();
       const text = t();
-      if (!c.validate) throw new HostError(text.notSupported("kiểm tra", "1.1"));
+      if (!c.validate) throw new HostError(text.notSupported(text.features.validate, "1.1"));
       return run(async (ctx) => {
         const read = await readWorkbook(ctx, set);
         const { recognition, result } = checkWorkbook(set, read.grids);
@@ -299,15 +321,16 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
           }
           renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths });
         }
-        writeResultsSheet(ctx, read, plan.results, c.hyperlinks);
         if (!c.hyperlinks && plan.results.cells.some((x) => x.link)) notes.push(text.skippedHyperlinks);
+        // The caller's notes (e.g. the ribbon's "the stored template set is not valid") come first.
+        const allNotes = [...(options.notes ?? []), ...notes];
+        const results = writeResultsSheet(ctx, read, plan.results, c.hyperlinks, allNotes);
         if (options.activateResults) {
-          const results = sheets.getItem(plan.results.name);
           results.activate();
           results.getRange("A2").select();
         }
         await ctx.sync();
-        return { recognition, result, notes, counts: countOf(result) };
+        return { recognition, result, notes: allNotes, counts: countOf(result) };
       });
     },
 
@@ -384,9 +407,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         const sheets = ctx.workbook.worksheets;
         sheets.load("items/name");
         await ctx.sync();
-        const exists = sheets.items.some((s) => s.name.toLowerCase() === RESULTS_SHEET_NAME.toLowerCase());
-        if (exists) sheets.getItem(RESULTS_SHEET_NAME).delete();
-        const ws = sheets.add(RESULTS_SHEET_NAME);
+        const ws = replaceSheet(ctx, sheets.items.map((s) => s.name), RESULTS_SHEET_NAME);
         renderWrites(ws, lines.map((value, i) => ({ address: a1(i, 0), value, bold: i === 0, tone: i === 0 ? "error" : undefined })), {
           hyperlinks: false,
           columnWidths: { 0: 100 },
@@ -425,13 +446,44 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     ctx.workbook.worksheets.getItem(name).delete();
   }
 
-  function writeResultsSheet(ctx: Ctx, read: WorkbookRead, results: ReturnType<typeof planWriteBack>["results"], hyperlinks: boolean): void {
+  /**
+   * Makes the sheet `name` anew, all queued (no sync). When it exists, the new sheet is added under a temporary name,
+   * the old one deleted, then the new one renamed: the workbook is never left without a visible sheet, even when the
+   * old sheet is the only visible one.
+   */
+  function replaceSheet(ctx: Ctx, existing: readonly string[], name: string): Excel.Worksheet {
     const sheets = ctx.workbook.worksheets;
-    const exists = read.sheets.some((s) => s.name.toLowerCase() === results.name.toLowerCase());
-    // Made anew on every run: delete first, then add, so a second run gives the same sheet as the first.
-    if (exists) sheets.getItem(results.name).delete();
-    const ws = sheets.add(results.name);
-    renderWrites(ws, results.cells, { hyperlinks, columnWidths: results.columnWidths });
+    const taken = new Set(existing.map((s) => s.toLowerCase()));
+    if (!taken.has(name.toLowerCase())) return sheets.add(name);
+    let temp = "";
+    for (let i = 1; ; i++) {
+      const suffix = ` (${i})`;
+      temp = name.slice(0, 31 - suffix.length) + suffix;
+      if (!taken.has(temp.toLowerCase())) break;
+    }
+    const ws = sheets.add(temp);
+    sheets.getItem(name).delete();
+    ws.name = name;
+    return ws;
+  }
+
+  function writeResultsSheet(
+    ctx: Ctx,
+    read: WorkbookRead,
+    results: ReturnType<typeof planWriteBack>["results"],
+    hyperlinks: boolean,
+    notes: readonly string[],
+  ): Excel.Worksheet {
+    // Made anew on every run, so a second run gives the same sheet as the first.
+    const ws = replaceSheet(ctx, read.sheets.map((s) => s.name), results.name);
+    const cells = results.cells.slice();
+    if (notes.length) {
+      let r = cells.reduce((max, x) => Math.max(max, parseA1(x.address)?.row ?? -1), -1) + 2;
+      cells.push({ address: a1(r++, 0), value: t().resultsNotesHeading, bold: true });
+      for (const note of notes) cells.push({ address: a1(r++, 0), value: note, tone: "warning" });
+    }
+    renderWrites(ws, cells, { hyperlinks, columnWidths: results.columnWidths });
+    return ws;
   }
 
   return host;
@@ -454,6 +506,15 @@ export function reportCopyName(base: string, taken: ReadonlySet<string>): string
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
+
+/**
+ * The header lines a report copy takes from its working sheet (rows of the planned layout, see planSheet): the caption
+ * "(Ban hành kèm theo Báo cáo số … ngày … của …)" and the line "Đơn vị báo cáo: …    Kỳ báo cáo: …".
+ */
+const HEADER_LINES: ReadonlyArray<[number, (text: string) => boolean]> = [
+  [3, (s) => /^\(\s*ban hành kèm theo\b/iu.test(s)],
+  [4, (s) => /^đơn vị báo cáo\s*:/iu.test(s)],
+];
 
 /** Puts the clerk's values and notes into a report-copy layout (as values: a report copy is a snapshot to paste). */
 function fillReportCopy(
@@ -479,13 +540,14 @@ function fillReportCopy(
     const noteCell = byAddress.get(a1(row, layout.columns.note));
     if (noteCell && filled.note) noteCell.value = filled.note;
   }
-  // The header lines (caption, unit and period) are copied from the working sheet when it was inserted by the add-in.
-  if (grid && form.headerRow !== null) {
+  // The header lines (caption; unit and period) are copied from the working sheet only when the add-in inserted it
+  // (tagged) and the line there still reads as that line; a hand-typed table keeps the layout's own caption.
+  if (grid && form.tagged && form.headerRow !== null) {
     const shift = form.headerRow - layout.headerRows[0];
-    for (const row of [3, 4]) {
+    for (const [row, looksRight] of HEADER_LINES) {
       const src = at(row + shift, 0);
       const dst = byAddress.get(a1(row, 0));
-      if (dst && src && typeof src.value === "string" && src.value.trim()) dst.value = src.value;
+      if (dst && src && typeof src.value === "string" && looksRight(src.value.normalize("NFC").trim())) dst.value = src.value;
     }
   }
   return formats;

@@ -12,17 +12,6 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Whether Excel would read this string as something else (a number, a date, a formula) unless the cell is Text. */
-export function needsTextFormat(s: string): boolean {
-  const t = s.trim();
-  if (t === "") return false;
-  if (/^[=+\-@]/.test(t)) return true;
-  if (/^\(?[\d.,\s]+%?\)?$/.test(t)) return true; // numbers, "(123)" negatives, "1,5%"
-  if (/^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(t)) return true; // dates
-  if (/^(true|false)$/i.test(t)) return true;
-  return false;
-}
-
 interface Rect { r1: number; c1: number; r2: number; c2: number }
 const rectAddr = (r: Rect) => (r.r1 === r.r2 && r.c1 === r.c2 ? a1(r.r1, r.c1) : `${a1(r.r1, r.c1)}:${a1(r.r2, r.c2)}`);
 
@@ -90,20 +79,26 @@ export function renderLayout(ws: Excel.Worksheet, layout: SheetLayout, caps: Ren
   });
   for (const [row, h] of Object.entries(layout.rowHeights)) ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = h;
 
-  // Number formats first (so text stays text), then contents, then merges, then styles.
-  const withFormat = layout.cells.map((c) => {
-    const style = layout.styles[c.style];
-    const text = typeof c.value === "string" && needsTextFormat(c.value);
-    return { ...c, numberFormat: text ? "@" : style.numberFormat };
-  });
+  // Number formats first (so text stays text), then contents, then merges, then styles. Every string constant is
+  // text: its cell gets "@" and it is written through `values` (Excel would otherwise read "1E5", "7:30", "$5",
+  // "1 1/2" or "=…" as something else). `formulas` carries only the product's own formulas (PlannedCell.formula).
+  const isText = (c: SheetLayout["cells"][number]) => c.formula === undefined && typeof c.value === "string" && c.value !== "";
+  const withFormat = layout.cells.map((c) => ({ ...c, numberFormat: isText(c) ? "@" : layout.styles[c.style].numberFormat }));
   for (const { rect, item } of runs(withFormat.filter((c) => c.numberFormat).map((c) => ({ row: c.row, col: c.col, key: c.numberFormat!, item: c.numberFormat! }))))
     ws.getRange(rectAddr(rect)).numberFormat = fill(rect, item);
 
-  const contents = layout.cells.filter((c) => c.value !== undefined || c.formula !== undefined);
-  if (contents.length) {
-    const box = bounds(contents);
+  const constants = layout.cells.filter((c) => c.formula === undefined && c.value !== undefined);
+  if (constants.length) {
+    const box = bounds(constants);
     const grid = emptyGrid(box);
-    for (const c of contents) grid[c.row - box.r1][c.col - box.c1] = c.formula ?? c.value!;
+    for (const c of constants) grid[c.row - box.r1][c.col - box.c1] = c.value!;
+    ws.getRange(rectAddr(box)).values = grid;
+  }
+  const formulas = layout.cells.filter((c) => c.formula !== undefined);
+  if (formulas.length) {
+    const box = bounds(formulas);
+    const grid = emptyGrid(box);
+    for (const c of formulas) grid[c.row - box.r1][c.col - box.c1] = c.formula!;
     ws.getRange(rectAddr(box)).formulas = grid;
   }
   for (const m of layout.merges) ws.getRange(m).merge(false);

@@ -433,6 +433,40 @@ export class Range extends ClientObject {
   getCell(row: number, col: number): Range {
     return new Range(this.ctx, this._ws, { r1: this._rect.r1 + row, c1: this._rect.c1 + col, r2: this._rect.r1 + row, c2: this._rect.c1 + col });
   }
+  /** The used part of this range (ExcelApi 1.1): ItemNotFound when no cell of it is used, as in Office.js. */
+  getUsedRange(valuesOnly = false): Range {
+    const rect = this.ctx.op(() => {
+      const cut = this.usedPart(valuesOnly);
+      if (!cut) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist: no used cell in the range.");
+      return cut;
+    });
+    return new Range(this.ctx, this._ws, rect ?? this._rect);
+  }
+  /** The used part of this range (ExcelApi 1.4), or a null object when no cell of it is used. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    const rect = this.ctx.op(() => this.usedPart(valuesOnly));
+    return new Range(this.ctx, this._ws, rect ?? this._rect, !rect);
+  }
+  /** The rectangular intersection with another range of the same sheet (ExcelApi 1.1): ItemNotFound when none. */
+  getIntersection(other: Range | string): Range {
+    const rect = this.ctx.op(() => {
+      if (typeof other !== "string" && other._sheet() !== this.sheet())
+        throw new FakeExcelError("InvalidArgument", "The ranges are on different worksheets.");
+      const cut = intersection(this._rect, typeof other === "string" ? parseAddress(other) : other._rect);
+      if (!cut) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist: the ranges do not intersect.");
+      return cut;
+    });
+    return new Range(this.ctx, this._ws, rect ?? this._rect);
+  }
+  /** As Office.js: the bounding rect of the used cells inside this range (not the sheet's used range cut to it). */
+  private usedPart(valuesOnly: boolean): Rect | null {
+    return this.ctx.book.usedRect(this.sheet(), valuesOnly, this._rect);
+  }
+}
+
+function intersection(a: Rect, b: Rect): Rect | null {
+  const r = { r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1), r2: Math.min(a.r2, b.r2), c2: Math.min(a.c2, b.c2) };
+  return r.r1 <= r.r2 && r.c1 <= r.c2 ? r : null;
 }
 
 /** Reads one format attribute over a range: the common value, or null when cells differ (as Excel does). */

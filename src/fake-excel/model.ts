@@ -404,11 +404,13 @@ export class FakeWorkbook {
     sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
   }
 
-  usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+  /** The bounding rect of the used cells (of those inside `within`, when given), or null when there are none. */
+  usedRect(sheet: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | null {
     let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
     for (const [k, cell] of sheet.cells) {
       if (valuesOnly && cell.formula === undefined && (cell.value === undefined || cell.value === "")) continue;
       const [r, c] = unkey(k);
+      if (within && (r < within.r1 || r > within.r2 || c < within.c1 || c > within.c2)) continue;
       r1 = Math.min(r1, r); c1 = Math.min(c1, c); r2 = Math.max(r2, r); c2 = Math.max(c2, c);
     }
     return r2 < 0 ? null : { r1, c1, r2, c2 };

@@ -25,6 +25,18 @@ export interface ExcelText {
   settingsSaveFailed: (detail: string) => string;
   noFormsForCopies: string;
   copyHeaderNote: (sheet: string) => string;
+  /** Feature names for notSupported(…). */
+  features: { insert: string; validate: string };
+  /** A sheet larger than the read window: only its top-left part was checked. */
+  sheetTruncated: (sheet: string, rows: number, cols: number) => string;
+  /** Heading of the notes listed under the findings in the results sheet. */
+  resultsNotesHeading: string;
+  /** The comment on a sheet's tag (defined name), seen in Excel's Name Manager. */
+  tagComment: (formId: string, templateSet: string) => string;
+  // The ribbon command "Kiểm tra" (src/commands/commands.ts)
+  commandFailed: string;
+  storedSetInvalid: (detail: string) => string;
+  openPane: string;
 }
 
 const VI: ExcelText = {
@@ -55,6 +67,14 @@ const VI: ExcelText = {
   settingsSaveFailed: (detail) => `Không lưu được bộ biểu mẫu vào sổ tính: ${detail}`,
   noFormsForCopies: "Không tìm thấy biểu mẫu nào trong sổ tính để tạo bản sạch.",
   copyHeaderNote: (sheet) => `Bản sạch của trang “${sheet}”`,
+  features: { insert: "chèn biểu mẫu", validate: "kiểm tra" },
+  sheetTruncated: (sheet, rows, cols) =>
+    `Trang “${sheet}” quá lớn: chỉ kiểm tra ${rows} dòng và ${cols} cột đầu tiên (biểu mẫu ở ngoài vùng này không được đọc).`,
+  resultsNotesHeading: "GHI CHÚ",
+  tagComment: (formId, templateSet) => `Biểu mẫu CCHC: ${formId}, ${templateSet}`,
+  commandFailed: "KHÔNG KIỂM TRA ĐƯỢC",
+  storedSetInvalid: (detail) => `Bộ biểu mẫu lưu trong sổ tính không hợp lệ (${detail}); đã dùng bộ biểu mẫu chuẩn.`,
+  openPane: "Mở ngăn “Biểu mẫu” (thẻ Trang đầu) để xem chi tiết và thử lại.",
 };
 
 const EN: ExcelText = {
@@ -80,6 +100,14 @@ const EN: ExcelText = {
   settingsSaveFailed: (detail) => `Could not save the template set in the workbook: ${detail}`,
   noFormsForCopies: "No form was found in the workbook to copy.",
   copyHeaderNote: (sheet) => `Report copy of sheet “${sheet}”`,
+  features: { insert: "inserting forms", validate: "checking" },
+  sheetTruncated: (sheet, rows, cols) =>
+    `Sheet “${sheet}” is too large: only its first ${rows} rows and ${cols} columns were checked (a form outside them is not read).`,
+  resultsNotesHeading: "NOTES",
+  tagComment: (formId, templateSet) => `Biểu mẫu CCHC (CCHC forms): ${formId}, ${templateSet}`,
+  commandFailed: "CHECK COULD NOT RUN",
+  storedSetInvalid: (detail) => `The template set kept in the workbook is not valid (${detail}); the built-in set was used.`,
+  openPane: "Open the “Biểu mẫu” pane (Home tab) for details and try again.",
 };
 
 export function excelText(lang: Lang): ExcelText {

@@ -10,7 +10,7 @@ jest.mock("office-addin-manifest", () => ({
 import { OfficeMockObject } from "office-addin-mock";
 import { createExcelHost, reportCopyName, splitAddress, toCellInput, toHostError, TEMPLATE_SET_SETTING } from "../../src/excel/adapter";
 import { HostError } from "../../src/excel/host";
-import { charsToPoints, needsTextFormat, renderWrites, validationRule } from "../../src/excel/render";
+import { charsToPoints, renderWrites, validationRule } from "../../src/excel/render";
 import { excelText } from "../../src/i18n/excel";
 
 const vi = excelText("vi");
@@ -174,9 +174,7 @@ describe("writing cells", () => {
     expect(ops.some((o) => o.includes(".values="))).toBe(false);
   });
 
-  test("helpers: text that Excel would convert, widths, validation rules, report copy names", () => {
-    for (const s of ["=A1", "+84", "-5", "1.081", "55,17", "(12)", "14/6/2024", "99%"]) expect(needsTextFormat(s)).toBe(true);
-    for (const s of ["Biểu mẫu 3", "Hồ sơ", "(Ban hành kèm theo …)", ""]) expect(needsTextFormat(s)).toBe(false);
+  test("helpers: widths, validation rules, report copy names", () => {
     expect(charsToPoints(10)).toBe(56.25);
     expect(validationRule({ address: "D9", type: "whole", min: 0, promptTitle: "", prompt: "", errorTitle: "", error: "" })).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
     expect(validationRule({ address: "D9", type: "decimal", min: 0, max: 100, promptTitle: "", prompt: "", errorTitle: "", error: "" })).toEqual({ decimal: { formula1: 0, formula2: 100, operator: "Between" } });

@@ -173,3 +173,54 @@ describe("display text and names", () => {
     ).rejects.toMatchObject({ code: "AccessDenied" });
   });
 });
+
+describe("used part of a range, intersections, payload limit (what validate's read window relies on)", () => {
+  test("Range.getUsedRangeOrNullObject / getUsedRange / getIntersection behave as in Office.js", async () => {
+    const fake = withCells({ B3: "1", CA6000: "x" });
+    await fake.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const inWindow = ws.getRange("A1:BH5000").getUsedRangeOrNullObject(true);
+      inWindow.load("address,values");
+      const none = ws.getRange("D1:E2").getUsedRangeOrNullObject(true);
+      const whole = ws.getUsedRange(true);
+      whole.load("address,rowCount,columnCount");
+      const cut = whole.getIntersection("A1:BH5000");
+      cut.load("address");
+      await ctx.sync();
+      expect(inWindow.isNullObject).toBe(false);
+      expect(inWindow.address).toBe("Sheet1!B3");
+      expect(inWindow.values).toEqual([[1]]);
+      expect(none.isNullObject).toBe(true);
+      expect(whole).toMatchObject({ address: "Sheet1!B3:CA6000", rowCount: 5998, columnCount: 78 });
+      expect(cut.address).toBe("Sheet1!B3:BH5000");
+    });
+    await expect(
+      fake.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("D1:E2").getUsedRange(true).load("address");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(
+      fake.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").getIntersection("D4:E5").load("address");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("loading the contents of a huge used range exceeds the response payload limit; its size alone does not", async () => {
+    const fake = withCells({ A1: "1", AD100000: "2" });
+    await expect(
+      fake.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getUsedRange(true).load("values");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    await fake.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getUsedRange(true);
+      r.load("address,rowCount,columnCount");
+      await ctx.sync();
+      expect(r.rowCount * r.columnCount).toBe(3_000_000);
+    });
+  });
+});
