@@ -5,6 +5,8 @@
 import { promises as fs } from "fs";
 import { basename, dirname, join } from "path";
 import ExcelJS from "exceljs";
+import { cliText } from "../i18n/cli";
+import type { Lang } from "../i18n/number";
 import { columnLetters, parseA1Range } from "../layout/a1";
 import type { CellStyle, SheetLayout } from "../layout/types";
 import { TONE_COLORS, type ClearPlan, type SheetWrites, type WriteBackPlan } from "../layout/writeback-types";
@@ -173,7 +175,7 @@ export function renderWriteBack(workbook: ExcelJS.Workbook, plan: WriteBackPlan)
  * Writes a workbook to `path` through a temporary file in the same directory and a rename, so a failure never
  * leaves a half-written file, and never over an existing file unless `overwrite`.
  */
-export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, path: string, overwrite: boolean): Promise<void> {
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, path: string, overwrite: boolean, lang: Lang = "vi"): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   workbook.calcProperties.fullCalcOnLoad = true;
@@ -185,7 +187,7 @@ export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, path: 
       try {
         await fs.link(tmp, path);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new OutputExistsError(path);
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new OutputExistsError(path, lang);
         throw e;
       }
     }
@@ -207,7 +209,7 @@ export async function writeOutput(workbook: ExcelJS.Workbook, path: string, over
 
 export class OutputExistsError extends Error {
   override readonly name = "OutputExistsError";
-  constructor(readonly path: string) {
-    super(`Tệp ${path} đã có`);
+  constructor(readonly path: string, lang: Lang = "vi") {
+    super(cliText(lang).outputExists(path));
   }
 }

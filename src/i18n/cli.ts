@@ -16,7 +16,36 @@ export type ReadProblem =
   | "corrupt"
   | "no_sheets";
 
+/** The command line's --help texts (commander descriptions). */
+export interface CliHelp {
+  program: string;
+  lang: string;
+  templates: string;
+  overwrite: string;
+  new: string;
+  out: string;
+  forms: string;
+  unit: string;
+  period: string;
+  reportNumber: string;
+  reportDate: string;
+  from: string;
+  check: string;
+  inputs: string;
+  json: string;
+  write: string;
+  merge: string;
+  output: string;
+  force: string;
+  mergeUnit: string;
+  help: string;
+  version: string;
+}
+
 export interface CliText {
+  help: CliHelp;
+  /** An output file that is already there (written only with --overwrite). */
+  outputExists(path: string): string;
   readProblem(p: ReadProblem, detail?: string): string;
   severity: { error: string; warning: string; info: string };
   fileSummary(forms: string, errors: number, warnings: number, infos: number): string;
@@ -61,6 +90,31 @@ export interface CliText {
 }
 
 const vi: CliText = {
+  help: {
+    program: "Biểu mẫu CCHC: tạo, kiểm tra và tổng hợp phụ lục thống kê (Biểu mẫu 1–7) của báo cáo cải cách hành chính",
+    lang: "ngôn ngữ thông báo: vi (mặc định) hoặc en",
+    templates: "bộ biểu mẫu riêng (tệp JSON cùng lược đồ với bộ có sẵn)",
+    overwrite: "cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)",
+    new: "tạo sổ làm việc có các biểu mẫu đã chọn, bố cục như add-in chèn",
+    out: "tệp .xlsx sẽ tạo",
+    forms: "các biểu mẫu, ví dụ 1,3,7 (mặc định: mọi biểu mẫu, hoặc các biểu mẫu có trong --from)",
+    unit: "tên đơn vị báo cáo",
+    period: "kỳ báo cáo: q1, q2, q3, q4, 6t, 9t, nam, có thể kèm năm, ví dụ 6t-2024",
+    reportNumber: "số báo cáo, ví dụ 1125/BC-VP",
+    reportDate: "ngày báo cáo, ví dụ 14/6/2024",
+    from: "điền số liệu từ tệp TSV (form, STT, chỉ tiêu, đơn vị, số liệu, ghi chú) như người nhập gõ vào Excel tiếng Việt",
+    check: "kiểm tra một hay nhiều sổ làm việc (tệp hoặc thư mục)",
+    inputs: "tệp .xlsx hoặc thư mục",
+    json: "in một tài liệu JSON thay cho báo cáo chữ",
+    write: "ghi bản đã kiểm tra (cột kiểm tra, tỷ lệ, trang kết quả) vào tệp hoặc thư mục này; tệp đầu vào không bị sửa",
+    merge: "tổng hợp sổ làm việc của các đơn vị thành một phụ lục",
+    output: "tệp .xlsx tổng hợp",
+    force: "vẫn tổng hợp cả tệp còn lỗi (bản tổng hợp ghi rõ điều này)",
+    mergeUnit: "tên đơn vị tổng hợp (mặc định: \"Tổng hợp N đơn vị\")",
+    help: "xem hướng dẫn",
+    version: "xem phiên bản",
+  },
+  outputExists: (path) => `Tệp ${path} đã có`,
   readProblem(p, detail) {
     switch (p) {
       case "not_found":
@@ -131,6 +185,31 @@ const vi: CliText = {
 };
 
 const en: CliText = {
+  help: {
+    program: "Biểu mẫu CCHC: create, check and consolidate the statistical appendix (Biểu mẫu 1–7) of CCHC reports",
+    lang: "message language: vi (default) or en",
+    templates: "an office's own template set (JSON in the same schema as the built-in one)",
+    overwrite: "allow replacing an existing output file (input files are never overwritten)",
+    new: "create a workbook with the chosen forms, laid out as the add-in inserts them",
+    out: "the .xlsx file to create",
+    forms: "forms, e.g. 1,3,7 (default: every form, or the forms in --from)",
+    unit: "reporting unit",
+    period: "period: q1, q2, q3, q4, 6m, 9m, year, optionally with a year, e.g. 6m-2024",
+    reportNumber: "report number, e.g. 1125/BC-VP",
+    reportDate: "report date, e.g. 14/6/2024",
+    from: "fill values from a TSV (form, STT, indicator, unit, value, note) as typed into a Vietnamese-locale Excel",
+    check: "check one or more workbooks (files or directories)",
+    inputs: ".xlsx files or directories",
+    json: "print one JSON document instead of the text report",
+    write: "write a checked copy (check column, rates, results sheet) to this file or directory; inputs are never modified",
+    merge: "consolidate unit workbooks into one appendix",
+    output: "the consolidated .xlsx file",
+    force: "merge inputs that still have errors too (the output says so)",
+    mergeUnit: "name of the consolidating unit (default: \"Consolidation of N units\")",
+    help: "show help",
+    version: "show version",
+  },
+  outputExists: (path) => `${path} already exists`,
   readProblem(p, detail) {
     switch (p) {
       case "not_found":
