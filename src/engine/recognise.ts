@@ -226,6 +226,8 @@ interface FormTokens {
   rowTokens: Map<string, Uint32Array>;
   /** Rows printed with a non-numeric STT ("a)"), by that key. */
   printedTokens: Map<string, Uint32Array>;
+  /** The keys each row is matched by (templateKeys), computed once. */
+  keys: Map<string, string[]>;
 }
 
 const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();
@@ -236,6 +238,7 @@ function formTokens(set: TemplateSet): FormTokens[] {
       def,
       rowTokens: new Map(def.rows.map((r) => [r.stt, tokens(r.text)])),
       printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
+      keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
     }));
     formTokenCache.set(set, ft);
   }
@@ -268,8 +271,17 @@ function matchRows(
   const used = new Set<GridRow>();
   const assignment = new Map<string, GridRow>();
   const byStt = new Map<string, GridRow[]>();
-  for (const gr of seg.rows) byStt.set(gr.key, [...(byStt.get(gr.key) ?? []), gr]);
-  const candidatesOf = (row: FormDefinition["rows"][number]) => templateKeys(row).flatMap((k) => byStt.get(k) ?? []);
+  for (const gr of seg.rows) {
+    const list = byStt.get(gr.key);
+    if (list) list.push(gr);
+    else byStt.set(gr.key, [gr]);
+  }
+  const NONE: GridRow[] = [];
+  const candidatesOf = (row: FormDefinition["rows"][number]): GridRow[] => {
+    const keys = form.keys.get(row.stt)!;
+    if (keys.length === 1) return byStt.get(keys[0]) ?? NONE;
+    return keys.flatMap((k) => byStt.get(k) ?? NONE);
+  };
   const formId = form.def.id;
   const sheet = grid.sheet;
   const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
