@@ -186,6 +186,7 @@ class Collector {
     extra: { expected?: string; inferred?: boolean; value?: string } = {},
   ): Finding {
     const rowForm = rv?.form ?? form;
+    // Every field present, in one order (absent ones undefined): one object shape for every finding.
     const f: Finding = {
       rule,
       check,
@@ -197,8 +198,8 @@ class Collector {
       value: extra.value ?? (rv && rv.display !== "" ? rv.display : undefined),
       expected: extra.expected,
       params,
+      inferred: extra.inferred ? true : undefined,
     };
-    if (extra.inferred) f.inferred = true;
     const at = rv?.index;
     if (at === undefined) this.rest.push(f);
     else (this.byRow[at] ??= []).push(f);
