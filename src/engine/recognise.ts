@@ -5,7 +5,7 @@
 import type { FormDefinition, TemplateSet } from "../forms/schema";
 import { normaliseStt } from "../forms/stt";
 import { a1 } from "../layout/a1";
-import type { CellInput, Finding, RecognisedForm, RecognitionResult, SheetGrid } from "./types";
+import type { CellInput, FilledRow, Finding, RecognisedForm, RecognitionResult, SheetGrid } from "./types";
 
 import { REPORT_COPY_MARK, RESULTS_SHEET_NAME } from "../layout/names";
 
@@ -264,7 +264,7 @@ function matchRows(
   grid: SheetGrid,
   columns: Columns,
   findings: Finding[],
-): { rows: RecognisedForm["rows"]; matched: number } {
+): { rows: RecognisedForm["rows"]; ordered: Array<FilledRow | undefined>; matched: number } {
   const { at } = cellsOf(grid);
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
@@ -334,9 +334,11 @@ function matchRows(
   }
 
   const rows: RecognisedForm["rows"] = {};
+  const ordered: Array<FilledRow | undefined> = [];
   let matched = 0;
   for (const row of form.def.rows) {
     const gr = assignment.get(row.stt);
+    ordered.push(undefined);
     if (!gr) {
       if (row.kind !== "group")
         findings.push({
@@ -348,7 +350,7 @@ function matchRows(
     matched++;
     const unit = cellText(at(gr.row, columns.unit));
     const note = cellText(at(gr.row, columns.note));
-    rows[row.stt] = {
+    rows[row.stt] = ordered[ordered.length - 1] = {
       value: at(gr.row, columns.value) ?? { value: null },
       address: a1(originRow + gr.row, originCol + columns.value),
       row: originRow + gr.row,
@@ -363,7 +365,7 @@ function matchRows(
         cell: where(gr), value: gr.text, params: { typedStt: gr.sttRaw },
       });
   }
-  return { rows, matched };
+  return { rows, ordered, matched };
 }
 
 /** Every form found in one grid (a sheet may hold several tables, each under its "Biểu mẫu N" label). */
@@ -389,11 +391,12 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
     }
     if (!best || bestScore < MIN_FORM_SCORE) continue;
     const { columns, headerRow } = seg;
-    const { rows, matched } = matchRows(seg, best, grid, columns, findings);
+    const { rows, ordered, matched } = matchRows(seg, best, grid, columns, findings);
     out.push({
       formId: best.def.id,
       sheet: grid.sheet,
       rows,
+      ordered,
       columns: {
         stt: originCol + columns.stt, text: originCol + columns.text, unit: originCol + columns.unit,
         value: originCol + columns.value, note: originCol + columns.note,

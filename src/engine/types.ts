@@ -41,6 +41,11 @@ export interface FilledForm {
   formId: string;
   sheet: string;
   rows: Record<string, FilledRow | undefined>;
+  /**
+   * The same rows in the order of the form definition, when the producer knows it (recognition does): the engine
+   * then reads them by position instead of by STT.
+   */
+  ordered?: ReadonlyArray<FilledRow | undefined>;
 }
 
 export type NumericParam = { readonly dec: string };

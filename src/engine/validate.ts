@@ -549,9 +549,10 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
     const ctx: RuleContext = { out, evaluations, computed, excusedBlank: new Set(), sheetOf: () => filled.sheet };
     const values: RowValue[] = new Array(cf.def.rows.length);
     const rows = cf.def.rows;
+    const ordered = filled.ordered && filled.ordered.length === rows.length ? filled.ordered : null;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      const rv = interpret(cf.def.id, row, i, filled.rows[row.stt], out);
+      const rv = interpret(cf.def.id, row, i, ordered ? ordered[i] : filled.rows[row.stt], out);
       values[i] = rv;
       if (row.unit_official_typo)
         out.add(`${cf.def.id}.${row.stt}.unit`, "unit.template_typo", "info", cf.def.id, rv,
