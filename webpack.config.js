@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
+ 
 /**
  * Builds the add-in (after OfficeDev/Office-Addin-TaskPane-React's webpack.config.js, style.md item 4):
  *
