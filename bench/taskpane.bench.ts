@@ -6,23 +6,13 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
-import webpack from "webpack";
+import { buildWithWebpack } from "../test/support/webpack-build";
 
 const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
 
 async function buildProduction(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configFn = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const config = await configFn({}, { mode: "production" });
-  config.infrastructureLogging = { level: "error" };
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
-      resolve();
-    }),
-  );
+  await buildWithWebpack({}, "production");
 }
 
 /** A production build is minified: a development one has webpack's eval wrappers or its "webpackBootstrap" comment. */

@@ -616,14 +616,8 @@ function violates(rule: ValidationRule, value: string | number | boolean): boole
   return false;
 }
 
-export interface SnapshotCell {
-  value?: Scalar;
-  formula?: string;
-  numberFormat?: string;
-  format?: CellFormat;
-  hyperlink?: Hyperlink;
-  validation?: ValidationRule;
-}
+/** A cell as snapshot() reports it: the same fields as the model's own cells. */
+export type SnapshotCell = FakeCell;
 export interface WorkbookSnapshot {
   sheets: Array<{
     name: string;

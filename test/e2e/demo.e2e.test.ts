@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs
 import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
 import type { AddressInfo } from "net";
-import webpack from "webpack";
+import { buildWithWebpack } from "../support/webpack-build";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { builtinTemplateSet, normaliseStt } from "../../src/forms";
 import { planSheet, sheetNameFor } from "../../src/layout/plan";
@@ -43,18 +43,9 @@ let page: Page;
 let baseUrl = "";
 
 async function buildDemo(out: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configFn = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
-  const config = await configFn({ demo: true, out }, { mode: "development" });
-  config.devtool = false;
-  config.infrastructureLogging = { level: "error" };
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
-      resolve();
-    }),
-  );
+  await buildWithWebpack({ demo: true, out }, "development", (config) => {
+    config.devtool = false;
+  });
 }
 
 function serve(dir: string): Promise<Server> {
