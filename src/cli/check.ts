@@ -108,6 +108,8 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       )
     : null;
   const bar = multi?.create(files.length, 0, { file: "" }) ?? null;
+  // Draw at once: the bar redraws on a timer, and a quick batch could finish before its first tick.
+  multi?.update();
   /** Text lines go above the bar when both share the terminal. */
   const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
 
