@@ -5,6 +5,7 @@
  */
 import { decFromNumber, decFromString, decInt, decMul, decToString, imul, pow10, type Dec } from "./exact";
 import type { CellInput } from "./types";
+import { memoised } from "../util/memo";
 import { formatDecimal } from "../i18n/number";
 
 export type AltReason =
@@ -55,16 +56,10 @@ function displayOf(cell: CellInput): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-const percentFormats = new Map<string, boolean>();
+/** A "%" outside quotes and escapes makes Excel scale by 100 (memoised per format string). */
+const percentInFormat = memoised((format: string) => /%/.test(format.replace(/"[^"]*"|\\./g, "")), 1000);
 export function isPercentFormat(format: string | undefined): boolean {
-  if (!format || format === "General" || !format.includes("%")) return false;
-  let p = percentFormats.get(format);
-  if (p === undefined) {
-    // A "%" outside quotes and escapes makes Excel scale by 100.
-    p = /%/.test(format.replace(/"[^"]*"|\\./g, ""));
-    if (percentFormats.size < 1000) percentFormats.set(format, p);
-  }
-  return p;
+  return !!format && format !== "General" && format.includes("%") && percentInFormat(format);
 }
 
 /** Reads text the way a clerk means it: vi-VN first, with the other reading kept when the text allows two. */

@@ -5,6 +5,7 @@
 import type { FormDefinition, TemplateSet } from "../forms/schema";
 import { normaliseStt } from "../forms/stt";
 import { a1 } from "../layout/a1";
+import { memoised } from "../util/memo";
 import type { CellInput, FilledRow, Finding, RecognisedForm, RecognitionResult, SheetGrid } from "./types";
 
 import { REPORT_COPY_MARK, RESULTS_SHEET_NAME } from "../layout/names";
@@ -28,18 +29,8 @@ function cellText(cell: CellInput | null | undefined): string {
   return String(v);
 }
 
-/** Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts. */
-const folded = new Map<string, string>();
-export function foldText(s: string): string {
-  let f = folded.get(s);
-  if (f === undefined) {
-    f = foldUncached(s);
-    // Texts repeat on every run over the same workbook; keep a bounded memo.
-    if (folded.size > 20_000) folded.clear();
-    folded.set(s, f);
-  }
-  return f;
-}
+/** Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts (memoised). */
+export const foldText = memoised(foldUncached);
 
 function foldUncached(s: string): string {
   return s
@@ -58,24 +49,17 @@ function foldUncached(s: string): string {
  * comparing two texts is then a merge of two small sorted arrays, with no allocation.
  */
 const tokenIds = new Map<string, number>();
-const tokenMemo = new Map<string, Uint32Array>();
-function tokens(s: string): Uint32Array {
-  let t = tokenMemo.get(s);
-  if (t === undefined) {
-    const f = foldText(s);
-    const words = f ? f.split(" ") : [];
-    t = new Uint32Array(words.length);
-    words.forEach((w, i) => {
-      let id = tokenIds.get(w);
-      if (id === undefined) tokenIds.set(w, (id = tokenIds.size));
-      t![i] = id;
-    });
-    t.sort();
-    if (tokenMemo.size > 20_000) tokenMemo.clear();
-    tokenMemo.set(s, t);
-  }
-  return t;
-}
+const tokens = memoised((s: string): Uint32Array => {
+  const f = foldText(s);
+  const words = f ? f.split(" ") : [];
+  const t = new Uint32Array(words.length);
+  words.forEach((w, i) => {
+    let id = tokenIds.get(w);
+    if (id === undefined) tokenIds.set(w, (id = tokenIds.size));
+    t[i] = id;
+  });
+  return t.sort();
+});
 
 /** Dice coefficient of two token multisets (sorted id arrays), 0–1. */
 function similarity(a: Uint32Array, b: Uint32Array): number {

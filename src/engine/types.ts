@@ -57,7 +57,6 @@ export type CheckCode =
   | "rate.mismatch"
   | "rate.tie"
   | "rate.no_denominator"
-  | "rate.reading_confirmed"
   | "sum.mismatch"
   | "le.exceeded"
   | "when.should_be_blank"

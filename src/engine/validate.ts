@@ -21,6 +21,7 @@ import {
 } from "./exact";
 import { readCell, type Reading } from "./reading";
 import { SHEET_TEXT } from "../i18n/sheet";
+import { memoised } from "../util/memo";
 import type {
   CheckCode,
   ComputedRate,
@@ -39,8 +40,6 @@ interface CompiledForm {
   rules: Array<{ rule: Rule; meta: RuleMeta }>;
   rowIndex: Map<string, number>;
   rowByStt: Map<string, FormRow>;
-  /** Rate rule by target STT. */
-  rateByTarget: Map<string, Extract<Rule, { type: "rate" }>>;
   order: number;
 }
 
@@ -103,13 +102,10 @@ function compile(set: TemplateSet): CompiledSet {
   if (c) return c;
   c = { forms: new Map(), crossRules: [] };
   set.forms.forEach((def, order) => {
-    const rateByTarget = new Map<string, Extract<Rule, { type: "rate" }>>();
-    for (const r of def.rules) if (r.type === "rate") rateByTarget.set(r.target, r);
     c!.forms.set(def.id, {
       def,
       rowIndex: new Map(def.rows.map((r, i) => [r.stt, i])),
       rowByStt: new Map(def.rows.map((r) => [r.stt, r])),
-      rateByTarget,
       order,
       rules: [],
     });
@@ -215,16 +211,8 @@ function codeMeaning(row: FormRow, value: Dec): string | undefined {
   return row.coding?.[decToString(value)];
 }
 
-const normalised = new Map<string, string>();
 /** NFC, trimmed, single spaces, lower case; memoised (units and code meanings repeat on every run). */
-function normaliseText(s: string): string {
-  let n = normalised.get(s);
-  if (n === undefined) {
-    n = s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-    if (normalised.size < 10_000) normalised.set(s, n);
-  }
-  return n;
-}
+const normaliseText = memoised((s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase());
 
 /** Resolves one row's reading by its kind; appends the row-level findings. */
 function interpret(form: string, row: FormRow, index: number, filled: FilledRow | undefined, out: Collector): RowValue {
@@ -347,6 +335,11 @@ interface RuleContext {
   sheetOf: (form: string) => string;
 }
 
+/** Every part named by the rule was found and holds a value. */
+function allReported(parts: readonly RowValue[], refs: readonly string[]): boolean {
+  return parts.length === refs.length && parts.every((p) => p.value !== null);
+}
+
 function resolveRefs(list: readonly string[], lookup: RowLookup): RowValue[] {
   const out: RowValue[] = [];
   for (const ref of list) {
@@ -437,7 +430,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       const total = lookup(rule.total);
       const parts = refs(rule.parts);
       if (!total) return;
-      if (total.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
+      if (total.value === null || !allReported(parts, rule.parts)) {
         record("not_applicable");
         return;
       }
@@ -507,7 +500,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       const target = lookup(rule.target);
       const parts = refs(rule.parts);
       if (!target) return;
-      if (target.value === null || parts.length !== rule.parts.length || parts.some((p) => p.value === null)) {
+      if (target.value === null || !allReported(parts, rule.parts)) {
         record("not_applicable");
         return;
       }

@@ -1,22 +1,16 @@
 import type { RowSource } from "./schema";
+import { memoised } from "../util/memo";
 
 /**
  * "3.1.2." → "3.1.2", "1," → "1", " 6 " → "6", "I." stays unmatched (null). Clerks and templates vary in how they
  * end an STT; the normal form is digits joined by dots.
  */
-const memo = new Map<string, string | null>();
+const normaliseMemo = memoised(normaliseUncached);
 
 export function normaliseStt(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
-  const text = typeof raw === "number" ? String(raw) : String(raw);
-  if (text === "" || text.length > 40) return null;
-  let n = memo.get(text);
-  if (n === undefined) {
-    n = normaliseUncached(text);
-    if (memo.size > 20_000) memo.clear();
-    memo.set(text, n);
-  }
-  return n;
+  const text = String(raw);
+  return text === "" || text.length > 40 ? null : normaliseMemo(text);
 }
 
 function normaliseUncached(text: string): string | null {

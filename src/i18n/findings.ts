@@ -15,7 +15,6 @@ const VI: Record<CheckCode, Template> = {
   "rate.tie": (p) =>
     `${p("numerator")} / ${p("denominator")} × 100 = ${p("exact")} nằm đúng giữa hai cách làm tròn: ${p("reported")}% được chấp nhận (hàm ROUND của Excel cho ${p("expected")}%)`,
   "rate.no_denominator": (p) => `Không phát sinh: mẫu số (STT ${p("denominatorStt")}) bằng 0 hoặc để trống, không tính tỷ lệ`,
-  "rate.reading_confirmed": (p) => `Cách đọc ${p("reading")} khớp với tỷ lệ ở STT ${p("confirmedBy")}`,
   "sum.mismatch": (p) => `${p("total")} khác tổng các chỉ tiêu thành phần ${p("parts")} = ${p("sum")}`,
   "le.exceeded": (p) => `${p("parts")} = ${p("sum")} lớn hơn ${p("whole")} = ${p("wholeValue")}: phần không thể vượt tổng`,
   "when.should_be_blank": (p) => `STT ${p("condition")} = ${p("conditionValue")} (${p("meaning")}) nên chỉ tiêu này phải để trống`,
@@ -55,7 +54,6 @@ const EN: Record<CheckCode, Template> = {
   "rate.tie": (p) =>
     `${p("numerator")} / ${p("denominator")} × 100 = ${p("exact")} lies exactly half-way: ${p("reported")}% is accepted (Excel's ROUND gives ${p("expected")}%)`,
   "rate.no_denominator": (p) => `Not applicable: the denominator (row ${p("denominatorStt")}) is 0 or blank`,
-  "rate.reading_confirmed": (p) => `Reading ${p("reading")} matches the rate in row ${p("confirmedBy")}`,
   "sum.mismatch": (p) => `${p("total")} differs from the sum of its parts ${p("parts")} = ${p("sum")}`,
   "le.exceeded": (p) => `${p("parts")} = ${p("sum")} exceeds ${p("whole")} = ${p("wholeValue")}: a part cannot exceed its whole`,
   "when.should_be_blank": (p) => `Row ${p("condition")} = ${p("conditionValue")} (${p("meaning")}), so this row must be blank`,

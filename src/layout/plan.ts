@@ -82,7 +82,8 @@ export function parseTagName(
   return null;
 }
 
-function rateRuleFor(form: FormDefinition, stt: string): Extract<Rule, { type: "rate" }> | undefined {
+/** The rate rule whose target is this row, if any. */
+export function rateRuleFor(form: FormDefinition, stt: string): Extract<Rule, { type: "rate" }> | undefined {
   return form.rules.find((r): r is Extract<Rule, { type: "rate" }> => r.type === "rate" && r.target === stt);
 }
 

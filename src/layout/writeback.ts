@@ -9,7 +9,7 @@ import { formatDecimal, type Lang } from "../i18n/number";
 import { RESULTS_TEXT } from "../i18n/results";
 import { a1, columnLetters } from "./a1";
 import { CHECK_COLUMN_HEADER, RESULTS_SHEET_NAME } from "./names";
-import { rateFormula } from "./plan";
+import { rateFormula, rateRuleFor } from "./plan";
 import type { ClearPlan, SheetWrites, WriteBackPlan, WriteCell, WriteTone } from "./writeback-types";
 
 const SYMBOL: Record<"error" | "warning" | "info", string> = { error: "✗", warning: "⚠", info: "ℹ" };
@@ -118,8 +118,8 @@ export function planWriteBack(
       const computed = computedAt.get(key);
       // A blank rate cell of a form the product inserted (tagged) gets its live formula back; a rate typed over the
       // formula is kept as typed. Tables typed by hand are never written into.
-      const rate = form.tagged ? def.rules.find((r) => r.type === "rate" && r.target === row.stt) : undefined;
-      if (rate && rate.type === "rate" && computed?.reported === "blank") {
+      const rate = form.tagged ? rateRuleFor(def, row.stt) : undefined;
+      if (rate && computed?.reported === "blank") {
         const n = form.rows[rate.numerator]?.row;
         const d = form.rows[rate.denominator]?.row;
         if (n !== undefined && d !== undefined)

@@ -59,8 +59,9 @@ describe("write-back plan", () => {
     const texts = plan.results.cells.map((c) => String(c.value));
     expect(texts).toContain("X.BM7.6.1.1.le.BM3.1.4");
     expect(plan.results.cells.filter((c) => c.formula)).toEqual([]);
-    const link = plan.results.cells.find((c) => c.link?.address === "D22" || c.link)!;
-    expect(link.link!.sheet).toMatch(/^Biểu mẫu/);
+    const row32 = recognition.forms.find((f) => f.formId === "BM3")!.rows["3.2"]!;
+    const link = plan.results.cells.find((c) => c.link?.address === row32.address);
+    expect(link?.link).toEqual({ sheet: "Biểu mẫu 3", address: row32.address });
   });
 
   it("is idempotent: validating the written workbook again plans the same writes", () => {

@@ -5,7 +5,7 @@ import type { TemplateSet } from "../../src/forms";
 import { excelTypedCell, type CellInput, type SheetGrid } from "../../src/engine";
 import type { TypingLocale } from "../../src/engine/typing";
 import { planSheet } from "../../src/layout/plan";
-import { normaliseStt } from "../../src/forms/stt";
+import { parseTsv } from "../../src/cli/tsv";
 
 export const SAMPLE_PATH = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.tsv");
 
@@ -19,15 +19,11 @@ export interface SampleRow {
   note: string;
 }
 
+/** Through the same TSV reader as `bieumau new --from` (markup such as <i>…</i> dropped). */
 export function loadSample(path = SAMPLE_PATH): SampleRow[] {
-  const lines = readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
-  return lines.slice(1).map((line) => {
-    const [form, stt, text, unit, value, note] = line.split("\t");
-    return {
-      form, sttAsTyped: stt, stt: normaliseStt(stt) ?? stt,
-      text: (text ?? "").replace(/<\/?i>/g, ""), unit: unit ?? "", value: value ?? "", note: note ?? "",
-    };
-  });
+  return parseTsv(readFileSync(path, "utf8")).rows.map((r) => ({
+    form: r.form, sttAsTyped: r.sttAsWritten, stt: r.stt ?? r.sttAsWritten, text: r.text, unit: r.unit, value: r.value, note: r.note,
+  }));
 }
 
 /** The sample typed into sheets laid out by the product (one sheet per form), as a clerk would type it. */
