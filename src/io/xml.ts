@@ -1,0 +1,87 @@
+/**
+ * The one XML parser of the house: saxes, streaming, in Node and in the browser. Readers get local names (the
+ * prefix stripped: a package written by another tool may use "x:c" where Excel writes "c") and decoded text.
+ *
+ * saxes expands only XML's predefined and numeric entities and reads no DTD, so no external entity is ever fetched
+ * and no entity can expand ("billion laughs"): a document that uses one fails as damaged XML.
+ */
+import { SaxesParser } from "saxes";
+
+export class XmlError extends Error {
+  constructor(
+    readonly detail: string,
+    readonly part?: string,
+  ) {
+    super(`xml${part ? ` (${part})` : ""}: ${detail}`);
+    this.name = "XmlError";
+  }
+}
+
+export type XmlAttrs = Record<string, string>;
+
+export interface XmlHandlers {
+  /** An element opens; `attrs` are keyed by local name ("w:val" → "val"). */
+  open?(name: string, attrs: XmlAttrs, selfClosing: boolean): void;
+  /** An element closes (self-closing ones too, right after `open`). */
+  close?(name: string): void;
+  /** Character data (entities decoded), in pieces. */
+  text?(text: string): void;
+}
+
+export function localName(qname: string): string {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+export interface XmlStream {
+  write(chunk: string): void;
+  close(): void;
+}
+
+/** A streaming parser: write text pieces as they are inflated, then close. Malformed XML throws XmlError. */
+export function xmlStream(handlers: XmlHandlers, part?: string): XmlStream {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let failure: XmlError | null = null;
+  parser.on("error", (e) => {
+    failure ??= new XmlError(e.message.split("\n")[0].slice(0, 200), part);
+    throw failure;
+  });
+  if (handlers.open) {
+    const open = handlers.open;
+    parser.on("opentag", (tag) => {
+      const raw = tag.attributes as Record<string, string>;
+      const attrs: XmlAttrs = {};
+      for (const k in raw) attrs[localName(k)] = raw[k];
+      open(localName(tag.name), attrs, tag.isSelfClosing);
+    });
+  }
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on("closetag", (tag) => close(localName(tag.name)));
+  }
+  if (handlers.text) {
+    const text = handlers.text;
+    parser.on("text", text);
+    parser.on("cdata", text);
+  }
+  const guard = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof XmlError) throw e;
+      if (failure) throw failure;
+      throw e;
+    }
+  };
+  return {
+    write: (chunk) => guard(() => void parser.write(chunk)),
+    close: () => guard(() => void parser.close()),
+  };
+}
+
+/** Parses a whole XML text. */
+export function parseXml(text: string, handlers: XmlHandlers, part?: string): void {
+  const s = xmlStream(handlers, part);
+  s.write(text);
+  s.close();
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { zipSync, strToU8 } from "fflate";
+import { ZipArchive, ZipError } from "../../src/io/zip";
+import { packageKind, sniffContainer } from "../../src/io/sniff";
+import { parseXml, XmlError } from "../../src/io/xml";
+
+const SAMPLE_DOCX = join(__dirname, "../../../shared/samples/quang-tri-2024-6t.docx");
+
+function problemOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ZipError) return e.problem;
+    if (e instanceof XmlError) return "xml";
+    throw e;
+  }
+  return "none";
+}
+
+describe("zip", () => {
+  test("happy path: the sample report's parts are listed and read", () => {
+    const zip = ZipArchive.open(readFileSync(SAMPLE_DOCX));
+    expect(zip.has("word/document.xml")).toBe(true);
+    expect(zip.has("WORD/Document.xml")).toBe(true);
+    expect(packageKind(zip)).toBe("docx");
+    expect(zip.text("word/document.xml")).toContain("Biểu mẫu");
+  });
+
+  test("a part past the limit is refused while inflating, whatever its declared size", () => {
+    const bytes = zipSync({ "xl/workbook.xml": new Uint8Array(5 * 1024 * 1024) }, { level: 9 });
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    const zip = ZipArchive.open(bytes, { maxPartBytes: 1024 * 1024 });
+    expect(problemOf(() => zip.read("xl/workbook.xml"))).toBe("zip_part_too_large");
+    // The same part, its declared size forged to 10 bytes in the directory: still refused.
+    const forged = bytes.slice();
+    const cd = forged.findIndex((_, i) => forged[i] === 0x50 && forged[i + 1] === 0x4b && forged[i + 2] === 1 && forged[i + 3] === 2);
+    forged.set([10, 0, 0, 0], cd + 24);
+    expect(problemOf(() => ZipArchive.open(forged, { maxPartBytes: 1024 * 1024 }).read("xl/workbook.xml"))).toBe("zip_part_too_large");
+  });
+
+  test("the package total is bounded across parts", () => {
+    const bytes = zipSync({ a: new Uint8Array(600_000), b: new Uint8Array(600_000) });
+    const zip = ZipArchive.open(bytes, { maxTotalBytes: 1_000_000 });
+    zip.read("a");
+    expect(problemOf(() => zip.read("b"))).toBe("zip_total_too_large");
+  });
+
+  test("stopping early inflates no more", () => {
+    const noise = new Uint8Array(3_000_000);
+    let x = 12345;
+    for (let i = 0; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const zip = ZipArchive.open(zipSync({ big: noise }));
+    let seen = 0;
+    const r = zip.stream("big", (c) => {
+      seen += c.length;
+      return false;
+    });
+    expect(r.stopped).toBe(true);
+    expect(seen).toBeLessThan(3_000_000);
+  });
+
+  test("given damaged input: truncated, garbage, missing part", () => {
+    const bytes = zipSync({ "word/document.xml": strToU8("<w:document/>".repeat(1000)) });
+    expect(problemOf(() => ZipArchive.open(bytes.subarray(0, bytes.length - 30)))).toBe("zip_damaged");
+    expect(problemOf(() => ZipArchive.open(new Uint8Array(100)))).toBe("zip_damaged");
+    const zip = ZipArchive.open(bytes);
+    expect(problemOf(() => zip.read("nope.xml"))).toBe("zip_damaged");
+    const cut = bytes.slice();
+    cut.fill(0xff, 40, 60); // inside the deflate data
+    expect(["zip_damaged", "none"]).toContain(problemOf(() => ZipArchive.open(cut).read("word/document.xml")));
+  });
+
+  test("errors propagation: a consumer's own error passes through untouched", () => {
+    const zip = ZipArchive.open(zipSync({ a: strToU8("<a><b/></a>") }));
+    expect(() => zip.stream("a", () => { throw new RangeError("mine"); })).toThrow(RangeError);
+  });
+
+  test("sniffing: empty, OLE kinds, OpenDocument", () => {
+    expect(sniffContainer(new Uint8Array())).toBe("empty");
+    const ole = (name: string) => {
+      const b = new Uint8Array(600);
+      b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      [...name].forEach((ch, i) => (b[100 + i * 2] = ch.charCodeAt(0)));
+      return b;
+    };
+    expect(sniffContainer(ole("EncryptedPackage"))).toBe("encrypted");
+    expect(sniffContainer(ole("WordDocument"))).toBe("doc");
+    expect(sniffContainer(ole("Workbook"))).toBe("xls");
+    const ods = zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet") });
+    expect(sniffContainer(ods)).toBe("zip");
+    expect(packageKind(ZipArchive.open(ods))).toBe("ods");
+  });
+});
+
+describe("xml", () => {
+  test("local names, decoded text; entities other than XML's own are refused", () => {
+    const seen: string[] = [];
+    parseXml('<x:a x:r="1"><x:b>A &amp; B&#x20;c</x:b></x:a>', {
+      open: (n, a) => seen.push(`${n}:${a.r ?? ""}`),
+      text: (t) => seen.push(t),
+    });
+    expect(seen).toEqual(["a:1", "b:", "A & B c"]);
+    const bomb = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xxxxxxxx"><!ENTITY y "&x;&x;&x;">]><a>&y;</a>';
+    expect(problemOf(() => parseXml(bomb, {}))).toBe("xml");
+    const xxe = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>';
+    expect(problemOf(() => parseXml(xxe, {}))).toBe("xml");
+    expect(problemOf(() => parseXml("<a><b></a>", {}))).toBe("xml");
+  });
+});
