@@ -4,14 +4,12 @@
  */
 import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { MultiBar, Presets } from "cli-progress";
 import { checkWorkbook } from "../engine";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { jsonFile, textReport, type JsonFile } from "./report";
-import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
-import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
+import { readInputFile, readWorkbookBytes, type ReadFailure, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 
 export interface CheckOptions {
   json?: boolean;
@@ -43,8 +41,13 @@ export function allFindings(recognition: RecognitionResult, result: ValidationRe
 }
 
 /** Reads and checks one file. Never throws for anything in the file. */
-export async function checkFile(file: string, set: TemplateSet, full = false): Promise<CheckedFile> {
-  const outcome = await readWorkbookFile(file, set, { full });
+export async function checkFile(file: string, set: TemplateSet, _full = false): Promise<CheckedFile> {
+  return checkBytes(file, await readInputFile(file), set);
+}
+
+/** Checks a file already read (or the failure reading it). */
+export async function checkBytes(file: string, bytes: Uint8Array | ReadFailure, set: TemplateSet): Promise<CheckedFile> {
+  const outcome = bytes instanceof Uint8Array ? await readWorkbookBytes(file, bytes, set) : bytes;
   if (!outcome.ok) return { file, outcome, findings: [] };
   const { recognition, result } = checkWorkbook(set, outcome.grids);
   return { file, outcome, recognition, result, findings: allFindings(recognition, result) };
@@ -63,11 +66,20 @@ async function writeTarget(ctx: Ctx, out: string, input: string, many: boolean):
 }
 
 async function writeChecked(ctx: Ctx, set: TemplateSet, checked: CheckedFile & { outcome: ReadSuccess }, target: string, overwrite: boolean): Promise<string | null> {
-  const { workbook, grids } = checked.outcome;
+  const { grids } = checked.outcome;
   const recognition = checked.recognition!;
   const result = checked.result!;
-  // Loaded on demand: only --write needs the write-back planner.
+  // Loaded on demand: only --write needs exceljs and the write-back planner. The input is opened again, in full,
+  // so the copy keeps everything the checker never read.
   const { planClear, planWriteBack } = await import("../layout/writeback");
+  const { renderClear, renderWriteBack, writeOutput } = await import("./xlsx-write");
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(checked.file);
+  } catch (e) {
+    return ctx.t.readProblem("corrupt", (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 120));
+  }
   renderClear(workbook, planClear(recognition, grids));
   const plan = planWriteBack(set, recognition, result, grids, ctx.lang);
   renderWriteBack(workbook, plan);
@@ -95,6 +107,8 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   }
 
   const showBar = files.length > (options.progressAbove ?? 3) && ctx.io.stderr.isTTY === true;
+  // Loaded only when a bar is drawn.
+  const { MultiBar, Presets } = showBar ? await import("cli-progress") : ({} as typeof import("cli-progress"));
   const multi = showBar
     ? new MultiBar(
         {
@@ -113,18 +127,28 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   /** Text lines go above the bar when both share the terminal. */
   const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
 
-  const json: JsonFile[] = [];
+  // --json: one document, each file's entry written as soon as it is ready (nothing kept until the end).
+  let jsonCount = 0;
+  const emit = (entry: JsonFile): void => {
+    const text = JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
+    ctx.io.stdout.write(`${jsonCount++ === 0 ? '{\n  "files": [\n' : ",\n"}    ${text}`);
+  };
   let unreadable = 0;
   let withErrors = 0;
-  for (const file of files) {
+  // The next file is read from disk while the current one is checked.
+  let next: Promise<Uint8Array | ReadFailure> | null = readInputFile(files[0]);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
-    const checked = await checkFile(file, set, Boolean(options.write));
+    const bytes = await next!;
+    next = i + 1 < files.length ? readInputFile(files[i + 1]) : null;
+    const checked = await checkBytes(file, bytes, set);
     const extra: string[] = [];
     if (!checked.outcome.ok) {
       unreadable++;
       const why = ctx.t.readProblem(checked.outcome.problem, checked.outcome.detail);
-      if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
+      if (options.json) emit({ file: name, forms: [], findings: [], error: why });
       else say(`${name}\n  ✖ ${why}`);
       bar?.increment();
       continue;
@@ -139,13 +163,13 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
         extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
       }
     }
-    if (options.json) json.push(jsonFile(name, checked.recognition!, checked.findings, ctx.lang));
+    if (options.json) emit(jsonFile(name, checked.recognition!, checked.findings, ctx.lang));
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();
   }
   multi?.stop();
-  if (options.json) ctx.out(JSON.stringify({ files: json }, null, 2));
+  if (options.json) ctx.out(jsonCount === 0 ? '{\n  "files": []\n}' : "\n  ]\n}");
   else if (many) ctx.out(ctx.t.total(files.length, withErrors, unreadable));
   return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
 }

@@ -4,14 +4,14 @@
  *
  * Exit codes: 0 no errors, 1 errors found (or merge refused because inputs have errors), 2 a file could not be read
  * or written, or the command was misused.
+ *
+ * Each command's module is loaded when it runs (exceljs only by the commands that write), so `bieumau --version`
+ * and `check` start fast.
  */
 import { Command, CommanderError, Option } from "commander";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/number";
-import { runCheck } from "./check";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
-import { runMerge } from "./merge";
-import { runNew } from "./new";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -50,7 +50,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--from <DATA.tsv>", h.from)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (out: string, opts) => setCode(await runNew(ctx, out, opts)));
+    .action(async (out: string, opts) => setCode(await (await import("./new")).runNew(ctx, out, opts)));
 
   program
     .command("check")
@@ -61,7 +61,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--write <OUT>", h.write)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (inputs: string[], opts) => setCode(await runCheck(ctx, inputs, opts)));
+    .action(async (inputs: string[], opts) => setCode(await (await import("./check")).runCheck(ctx, inputs, opts)));
 
   program
     .command("merge")
@@ -75,7 +75,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--period <period>", h.period)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
+    .action(async (inputs: string[], opts) => setCode(await (await import("./merge")).runMerge(ctx, inputs, opts)));
 
   for (const sub of program.commands) {
     sub.exitOverride();

@@ -3,6 +3,12 @@
  * add-in). Vietnamese first; English with `--lang en`.
  */
 import type { Lang } from "./number";
+import { DEFAULT_ZIP_LIMITS } from "../io/zip";
+
+/** Bytes (as a decimal string) in whole MB, for the size-limit messages. */
+function mb(bytes: string | undefined): string {
+  return String(Math.round(Number(bytes ?? 0) / 2 ** 20));
+}
 
 /** Why a file could not be read. A closed set: the CLI turns each into one sentence. */
 export type ReadProblem =
@@ -14,7 +20,17 @@ export type ReadProblem =
   | "ole_other"
   | "not_xlsx"
   | "corrupt"
-  | "no_sheets";
+  | "no_sheets"
+  // The lean reader's (src/io/xlsx-read.ts) and the file reader's (src/cli/xlsx-read.ts) own problems.
+  | "doc"
+  | "ods"
+  | "not_regular_file"
+  | "file_too_large"
+  | "zip_encrypted_entry"
+  | "zip_unsupported"
+  | "zip_part_too_large"
+  | "zip_total_too_large"
+  | "zip_too_many_entries";
 
 /** The command line's --help texts (commander descriptions). */
 export interface CliHelp {
@@ -135,6 +151,24 @@ const vi: CliText = {
         return `tệp .xlsx bị hỏng, không đọc được${detail ? ` (${detail})` : ""}`;
       case "no_sheets":
         return "sổ làm việc không có trang tính nào";
+      case "doc":
+        return "tệp Word 97–2003 (.doc), không phải bảng tính Excel .xlsx";
+      case "ods":
+        return "tệp OpenDocument (.ods) chưa được hỗ trợ; hãy mở và lưu lại dạng .xlsx";
+      case "not_regular_file":
+        return "không phải tệp thông thường (thiết bị, đường ống…), không đọc";
+      case "file_too_large":
+        return `tệp quá lớn (trên ${mb(detail)} MB), không đọc`;
+      case "zip_encrypted_entry":
+        return "tệp nén có phần được mã hóa, không đọc được";
+      case "zip_unsupported":
+        return "tệp nén theo cách chưa được hỗ trợ";
+      case "zip_part_too_large":
+        return `một phần của tệp khi giải nén quá lớn${detail ? ` (${detail})` : ""}, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxPartBytes))} MB)`;
+      case "zip_total_too_large":
+        return `tệp khi giải nén quá lớn, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
+      case "zip_too_many_entries":
+        return "tệp nén có quá nhiều phần, không phải bảng tính thông thường";
     }
   },
   severity: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
@@ -230,6 +264,24 @@ const en: CliText = {
         return `the .xlsx file is damaged and cannot be read${detail ? ` (${detail})` : ""}`;
       case "no_sheets":
         return "the workbook has no worksheets";
+      case "doc":
+        return "a Word 97–2003 (.doc) file, not an Excel .xlsx workbook";
+      case "ods":
+        return "OpenDocument (.ods) files are not supported; open it and save it as .xlsx";
+      case "not_regular_file":
+        return "not a regular file (a device, a pipe…), not read";
+      case "file_too_large":
+        return `the file is too large (over ${mb(detail)} MB), not read`;
+      case "zip_encrypted_entry":
+        return "the zip has encrypted parts and cannot be read";
+      case "zip_unsupported":
+        return "the zip uses an unsupported compression";
+      case "zip_part_too_large":
+        return `a part of the file inflates too large${detail ? ` (${detail})` : ""}, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxPartBytes))} MB)`;
+      case "zip_total_too_large":
+        return `the file inflates too large, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
+      case "zip_too_many_entries":
+        return "the zip has too many parts for a workbook";
     }
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },
