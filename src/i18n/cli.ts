@@ -3,7 +3,7 @@
  * add-in). Vietnamese first; English with `--lang en`.
  */
 import type { Lang } from "./number";
-import { DEFAULT_ZIP_LIMITS } from "../io/zip";
+import { DEFAULT_ZIP_LIMITS } from "../io/zip-limits";
 
 /** Bytes (as a decimal string) in whole MB, for the size-limit messages. */
 function mb(bytes: string | undefined): string {

@@ -37,20 +37,9 @@ export class ZipError extends Error {
   }
 }
 
-export interface ZipLimits {
-  /** Inflated bytes of one part. */
-  maxPartBytes: number;
-  /** Inflated bytes of every part read from one package. */
-  maxTotalBytes: number;
-  maxEntries: number;
-}
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-limits";
 
-/** 50 MB a part: a form sheet is a few hundred kB; a 5000 × 60 read window of dense cells is about 25 MB of XML. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxPartBytes: 50 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
-  maxEntries: 20_000,
-};
+export { DEFAULT_ZIP_LIMITS, type ZipLimits };
 
 export interface ZipEntry {
   /** The part name as stored, with "/" separators and no leading "/". */
