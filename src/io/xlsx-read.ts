@@ -14,8 +14,8 @@
 import type { CellInput } from "../engine/types";
 import { MAX_COLS, MAX_ROWS } from "../excel/limits";
 import { mainPart, packageKind, sniffContainer } from "./sniff";
-import { parseXml, XmlError } from "./xml";
-import { readSheet, type CellStyles, type SheetWindow } from "./xlsx-sheet";
+import { parseXml, XmlError, xmlStream } from "./xml";
+import { readSheet, type CellStyles, type PendingStrings, type SheetWindow } from "./xlsx-sheet";
 import { ZipArchive, ZipError, type ZipLimits, type ZipProblem } from "./zip";
 
 export type XlsxProblem =
@@ -197,28 +197,30 @@ function readStyles(zip: ZipArchive, part: string, date1904: boolean): CellStyle
   return { numFmt: (i) => formats[i], isDate: (i) => dates[i] === true, date1904 };
 }
 
-function readSharedStrings(zip: ZipArchive, part: string): string[] {
-  const strings: string[] = [];
-  if (!zip.has(part)) return strings;
+/** The shared strings (18.4.9 "sst") the given indices name, streamed: the others are never kept. */
+function readSharedStrings(zip: ZipArchive, part: string, wanted: ReadonlySet<number>): Map<number, string> {
+  const strings = new Map<number, string>();
+  if (!zip.has(part) || wanted.size === 0) return strings;
+  let index = -1;
   let current = "";
-  let inSi = false;
+  let keep = false;
   let inT = false;
   let phonetic = 0;
-  parseXml(
-    zip.text(part),
+  const xml = xmlStream(
     {
       open(name) {
         if (name === "si") {
-          inSi = true;
+          index++;
+          keep = wanted.has(index);
           current = "";
         } else if (name === "rPh") phonetic++;
-        else if (name === "t" && inSi && !phonetic) inT = true;
+        else if (name === "t" && keep && !phonetic) inT = true;
       },
       close(name) {
-        if (name === "si") {
+        if (name === "si" && keep) {
           // Excel's escape of characters XML cannot hold (_x000D_), 22.9.2.19 ST_Xstring.
-          strings.push(current.includes("_x") ? current.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : current);
-          inSi = false;
+          strings.set(index, current.includes("_x") ? current.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : current);
+          keep = false;
         } else if (name === "rPh") phonetic--;
         else if (name === "t") inT = false;
       },
@@ -228,6 +230,13 @@ function readSharedStrings(zip: ZipArchive, part: string): string[] {
     },
     part,
   );
+  let last = -1;
+  for (const i of wanted) if (i > last) last = i;
+  const r = zip.streamText(part, (chunk) => {
+    xml.write(chunk);
+    return index <= last;
+  });
+  if (!r.stopped) xml.close();
   return strings;
 }
 
@@ -292,17 +301,25 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
     );
 
     const styles = readStyles(zip, partOfType(rels, REL_NS_END.styles, "xl/styles.xml"), date1904);
-    const strings = readSharedStrings(zip, partOfType(rels, REL_NS_END.sharedStrings, "xl/sharedStrings.xml"));
+    const pending: PendingStrings = [];
     const sheets: XlsxSheet[] = [];
     for (const d of declared) {
       const rel = rels.get(d.rid);
       // Chart sheets and dialog sheets hold no cells.
       if (!rel || !rel.type.endsWith(REL_NS_END.worksheet)) continue;
       if (!zip.has(rel.target)) return { ok: false, problem: "damaged", detail: `missing ${rel.target}` };
-      const content = readSheet(zip, rel.target, strings, styles, window);
+      const content = readSheet(zip, rel.target, pending, styles, window);
       sheets.push({ name: d.name, state: d.state, ...content });
     }
     if (sheets.length === 0) return { ok: false, problem: "no_sheets" };
+    const strings = readSharedStrings(zip, partOfType(rels, REL_NS_END.sharedStrings, "xl/sharedStrings.xml"), new Set(pending.map((p) => p.index)));
+    for (const { index, row, col } of pending) {
+      const s = strings.get(index);
+      const cell = row[col];
+      // An index past the table names no string: the cell is blank, as Excel would repair it.
+      if (s === undefined || !cell) row[col] = null;
+      else cell.value = s;
+    }
     return { ok: true, workbook: { sheets, names, date1904 } };
   } catch (e) {
     if (e instanceof ZipError) return { ok: false, ...zipProblem(e) };

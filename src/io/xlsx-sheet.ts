@@ -30,6 +30,12 @@ export interface SheetContent {
   truncated: boolean;
 }
 
+/**
+ * Cells holding a shared string, waiting for it: the shared strings are read after the sheets, keeping only those
+ * cells inside the windows use (a sheet of 100,000 junk rows has 100,000s of strings no check reads).
+ */
+export type PendingStrings = Array<{ index: number; row: Array<CellInput | null>; col: number }>;
+
 /** The formats a cell's style index stands for, and the workbook's date system. */
 export interface CellStyles {
   numFmt(styleIndex: number): string | undefined;
@@ -129,10 +135,10 @@ function excelDate(serial: number, date1904: boolean): string | null {
 type Capture = "none" | "v" | "f" | "t";
 
 /**
- * Streams one sheet part. `strings` are the workbook's shared strings. Throws ZipError/XmlError for a damaged or
+ * Streams one sheet part; cells holding shared strings are added to `pending`. Throws ZipError/XmlError for a damaged or
  * oversized part; stops inflating once the window is full.
  */
-export function readSheet(zip: ZipArchive, part: string, strings: readonly string[], styles: CellStyles, window: SheetWindow): SheetContent {
+export function readSheet(zip: ZipArchive, part: string, pending: PendingStrings, styles: CellStyles, window: SheetWindow): SheetContent {
   const { maxRows, maxCols } = window;
   const cells: Array<Array<CellInput | null>> = [];
   const merges: string[] = [];
@@ -169,6 +175,7 @@ export function readSheet(zip: ZipArchive, part: string, strings: readonly strin
       formula ??= fText || undefined;
     }
     let value: string | number | boolean | null = null;
+    let sharedIndex = -1;
     const raw = cType === "inlineStr" && !hasV ? (hasT ? tText : undefined) : hasV ? vText : undefined;
     if (formula !== undefined || (fAttrs && fAttrs.t === "shared")) {
       if (raw) {
@@ -178,7 +185,10 @@ export function readSheet(zip: ZipArchive, part: string, strings: readonly strin
         else value = dateOrNumber(parseFloat(raw));
       }
     } else if (raw !== undefined) {
-      if (cType === "s") value = strings[parseInt(raw, 10)] ?? null;
+      if (cType === "s") {
+        sharedIndex = parseInt(raw, 10);
+        value = sharedIndex >= 0 ? "" : null;
+      }
       else if (cType === "str" || cType === "inlineStr") value = raw;
       else if (cType === "b") value = parseInt(raw, 10) !== 0;
       else if (cType === "e") value = raw;
@@ -200,6 +210,7 @@ export function readSheet(zip: ZipArchive, part: string, strings: readonly strin
     if (formula !== undefined) cell.formula = `=${formula}`;
     const row = (cells[rowNo - 1] ??= []);
     row[colNo - 1] = cell;
+    if (sharedIndex >= 0) pending.push({ index: sharedIndex, row, col: colNo - 1 });
   };
 
   const dateOrNumber = (n: number): string | number => (styles.isDate(cStyle) ? (excelDate(n, styles.date1904) ?? n) : n);
