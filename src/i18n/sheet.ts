@@ -30,6 +30,11 @@ export const SHEET_TEXT = {
   defaultGroupHeading: "Kết quả thống kê",
   inferredFootnote: "(*) Chỉ tiêu hoặc quy tắc suy luận, chưa có văn bản chính thức làm căn cứ.",
   sourceLine: (source: string) => `Nguồn biểu mẫu: ${source}.`,
+  /** The note under a form whose rows are dated by the 2025 reform (cấp huyện rows). */
+  datedFootnote: (mark: string, until: string, inferred: boolean) =>
+    `(${mark}) Chỉ tiêu về cấp huyện: áp dụng đến ${until ? until.split("-").reverse().map((x, i) => (i === 1 ? String(Number(x)) : x)).join("/") : "…"}; ` +
+    `từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp), kỳ báo cáo sau ngày này để trống các dòng này` +
+    (inferred ? " (suy luận, chưa có văn bản hướng dẫn)." : "."),
   /** Excel Data Validation prompts and alerts, per row kind. */
   validation: {
     count: (unit: string) => ({

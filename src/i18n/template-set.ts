@@ -18,6 +18,7 @@ export const TEMPLATE_SET_TEXT = {
   tooSmall: (minimum: string) => `quá ít hoặc quá nhỏ (tối thiểu ${minimum})`,
   tooBig: "quá nhiều hoặc quá lớn",
   noRuleType: "không khớp loại quy tắc nào (rate, sum_eq, sum_le, when, between_parts)",
+  isoDate: "ngày phải có dạng NĂM-THÁNG-NGÀY, ví dụ 2025-06-30",
   sttShape: "STT phải có dạng 1, 2.1, 3.1.2 (chỉ số và dấu chấm)",
   invalidSet: (problems: string) => `Bộ biểu mẫu không hợp lệ: ${problems}`,
   unknownFormInSet: (id: string) => `Không có biểu mẫu "${id}" trong bộ biểu mẫu đang dùng`,
