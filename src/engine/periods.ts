@@ -9,6 +9,16 @@
  *   Năm        15/12 of the previous year – 14/12
  * and "thời hạn gửi chậm nhất là ngày 20 của tháng cuối kỳ báo cáo". There is no "9 tháng" period in it; Quý II and
  * Quý IV are not periods of that text either, so they have no cut-off dates here.
+ *
+ * The two-level reform (rows dated `applies_until: "2025-06-30"` in the built-in set), as far as read:
+ * - Nghị quyết sửa đổi, bổ sung một số điều của Hiến pháp năm 2013, passed by the Quốc hội 470/470 and in force on
+ *   passing (vietnamnet.vn bulletin of 17/6/2025): Điều 110 "các đơn vị hành chính … được tổ chức thành hai cấp, gồm
+ *   tỉnh, thành phố trực thuộc trung ương và các đơn vị hành chính dưới tỉnh"; the resolution also ends the
+ *   district-level units. Its number (203/2025/QH15) is given by one secondary page (nhansu.vn), not read in the text.
+ * - Nghị quyết 202/2025/QH15 (12/6/2025) on merging provincial units: 34 provinces and cities (baodautu.vn).
+ * - The 2025 Law on the Organisation of Local Government (amended): the draft put the end of the district level at
+ *   1/7/2025 (laodong.vn, baohaiduong.vn); its number and final text were not found, so it is not named here.
+ * How the cấp huyện rows of the appendix are reported after 1/7/2025 is in no text we have read: inferred.
  */
 import type { SheetGrid } from "./types";
 

@@ -136,3 +136,16 @@ describe("merge of periods", () => {
     expect(metaLine(await readBook(join(dir, "same.xlsx")))).toContain("Kỳ báo cáo: 6 tháng đầu năm 2024 (số liệu từ 15/12/2023 đến 14/6/2024)");
   });
 });
+
+describe("the sample (6 tháng 2024) keeps exactly its findings", () => {
+  it("its period is read, and it changes nothing: same findings as without a period", async () => {
+    const { SAMPLE_TSV } = await import("./helpers");
+    await cli(["new", "--from", SAMPLE_TSV, "s-6t.xlsx", "--period", "6t-2024"], dir);
+    await cli(["new", "--from", SAMPLE_TSV, "s-none.xlsx"], dir);
+    const out = JSON.parse((await cli(["check", "s-6t.xlsx", "s-none.xlsx", "--json"], dir)).stdout) as JsonWithPeriod;
+    expect(out.files[0].period).toMatchObject({ kind: "6t", year: 2024 });
+    expect(out.files[1].period).toBeNull();
+    expect(out.files[0].findings).toEqual(out.files[1].findings);
+    expect(out.files[0].findings.filter((f) => /reform|^period\./.test(f.rule))).toEqual([]);
+  });
+});
