@@ -109,7 +109,7 @@ export function textReport(
     lines.push(`  ${t.unrecognisedSheets(recognition.unrecognisedSheets)}`);
   for (const f of sortFindings(findings)) {
     const where = [cellOf(f), f.stt ? `${f.form} ${sttOf(f)}` : f.form].filter(Boolean).join("  ");
-    lines.push(`  ${MARK[f.severity]} ${t.severity[f.severity]}: ${where}: ${renderFinding(f, lang)}`);
+    lines.push(`  ${MARK[f.severity]} ${t.severity[f.severity]}: ${where ? `${where}: ` : ""}${renderFinding(f, lang)}`);
   }
   return lines;
 }

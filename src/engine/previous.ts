@@ -39,7 +39,7 @@ export function compareWithPrevious(set: TemplateSet, current: ReportValues, pre
     previousFile: prevFile,
   };
   if (!cur || !prev) {
-    out.push({ rule: "period.compare", check: "period.not_comparable", severity: "info", form: set.forms[0]?.id ?? "", params: { ...base, reason: "unknown_period" } });
+    out.push({ rule: "period.compare", check: "period.not_comparable", severity: "info", form: "", params: { ...base, reason: "unknown_period" } });
     return out;
   }
   const accumulating = accumulatesOver(cur, prev);
@@ -84,6 +84,6 @@ export function compareWithPrevious(set: TemplateSet, current: ReportValues, pre
       }
     }
   if (!accumulating && anyAccumulating)
-    out.push({ rule: "period.compare", check: "period.not_comparable", severity: "info", form: set.forms[0]?.id ?? "", params: { ...base, reason: "not_contained" } });
+    out.push({ rule: "period.compare", check: "period.not_comparable", severity: "info", form: "", params: { ...base, reason: "not_contained" } });
   return out;
 }

@@ -19,6 +19,8 @@ export const TEMPLATE_SET_TEXT = {
   tooBig: "quá nhiều hoặc quá lớn",
   noRuleType: "không khớp loại quy tắc nào (rate, sum_eq, sum_le, when, between_parts)",
   isoDate: "ngày phải có dạng NĂM-THÁNG-NGÀY, ví dụ 2025-06-30",
+  appliesOrder: (from: string, until: string) => `ngày bắt đầu áp dụng ${from} sau ngày hết áp dụng ${until}`,
+  accumulatesKind: "chỉ số đếm (count) hoặc số (number) mới cộng dồn được",
   sttShape: "STT phải có dạng 1, 2.1, 3.1.2 (chỉ số và dấu chấm)",
   invalidSet: (problems: string) => `Bộ biểu mẫu không hợp lệ: ${problems}`,
   unknownFormInSet: (id: string) => `Không có biểu mẫu "${id}" trong bộ biểu mẫu đang dùng`,

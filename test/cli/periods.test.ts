@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parsePeriod } from "../../src/cli/new";
 import { cli, readBook, tempDir, type JsonOut } from "./helpers";
 
-type JsonWithPeriod = JsonOut & { files: Array<JsonOut["files"][number] & { period: unknown }> };
+type JsonWithPeriod = { files: Array<JsonOut["files"][number] & { period: unknown }> };
 
 let dir: string;
 let cleanup: () => void;

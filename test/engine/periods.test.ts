@@ -189,3 +189,17 @@ describe("comparison with the previous report", () => {
     expect(only(compareWithPrevious(set, h1Up, q1), "period.accumulation_decreased")).toEqual([]);
   });
 });
+
+describe("dated and accumulating rows in an office's template set", () => {
+  it("rejects a row that applies from after it stops applying, and a rate marked as accumulating", async () => {
+    const { parseTemplateSet } = await import("../../src/forms/load");
+    const copy = JSON.parse(JSON.stringify(set));
+    copy.forms[0].rows[0].applies_from = "2026-01-01";
+    copy.forms[0].rows[0].applies_until = "2025-06-30";
+    copy.forms[0].rows[1].accumulates = true;
+    expect(() => parseTemplateSet(copy)).toThrow(/applies_from: ngày bắt đầu áp dụng 2026-01-01 sau ngày hết áp dụng 2025-06-30/);
+    expect(() => parseTemplateSet(copy)).toThrow(/rows\[1\]\.accumulates: chỉ số đếm/);
+    copy.forms[0].rows[0].applies_until = "30/6/2025";
+    expect(() => parseTemplateSet(copy)).toThrow(/applies_until: ngày phải có dạng NĂM-THÁNG-NGÀY/);
+  });
+});
