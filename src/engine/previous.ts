@@ -7,7 +7,7 @@
  */
 import type { TemplateSet } from "../forms/schema";
 import { decCmp, decFromString, decInt, decMul, decSign, decToString, type Dec } from "./exact";
-import { accumulatesOver, periodCode, type Period } from "./periods";
+import { accumulatesOver, periodCode, rowApplies, type Period } from "./periods";
 import type { Finding, ResolvedValue } from "./types";
 
 /** One side of the comparison: a report's period and its rows' values as the engine resolved them. */
@@ -68,7 +68,10 @@ export function compareWithPrevious(set: TemplateSet, current: ReportValues, pre
         continue;
       }
       if (row.kind === "code") {
-        if (decCmp(a, b) < 0)
+        // A code list that predates a date the current period reaches (BM7 2's "2 cấp / 3 cấp" after 1/7/2025) may
+        // rightly go "back": not compared.
+        const recoded = row.coding_until !== undefined && rowApplies({ applies_until: row.coding_until }, cur) !== "yes";
+        if (!recoded && decCmp(a, b) < 0)
           out.push(finding(`period.${form.id}.${row.stt}.code`, "period.code_back", "info", {
             current: decToString(a), previous: decToString(b),
             currentMeaning: row.coding?.[decToString(a)] ?? "", previousMeaning: row.coding?.[decToString(b)] ?? "",

@@ -184,6 +184,16 @@ describe("comparison with the previous report", () => {
     expect(only(findings, "period.not_comparable")).toHaveLength(1);
   });
 
+  it("BM7 2 going from 3 cấp to 2 cấp across the reform is not called a step back; before it, it is", () => {
+    const bm7 = (period: Period, code: string) => {
+      const r = validateForms(set, [fill("BM7", { "2": code })], { values: true, period });
+      return { period, values: r.values!, file: "x.xlsx" };
+    };
+    const back = (cur: Period, prev: Period) => only(compareWithPrevious(set, bm7(cur, "1"), bm7(prev, "2")), "period.code_back");
+    expect(back(reportPeriod("nam", 2025), reportPeriod("6t", 2025))).toEqual([]);
+    expect(back(reportPeriod("nam", 2024), reportPeriod("6t", 2024)).map((f) => f.params.previousMeaning)).toEqual(["3 cấp"]);
+  });
+
   it("a larger running total is fine", () => {
     const h1Up = values(reportPeriod("6t", 2025), { "1": "15" });
     expect(only(compareWithPrevious(set, h1Up, q1), "period.accumulation_decreased")).toEqual([]);
