@@ -549,7 +549,8 @@ function reformChecks(form: string, values: readonly RowValue[], period: Period,
         if (rv.reading.type === "blank") {
           ctx.excusedBlank.add(rv);
           if (rv.filled) ctx.out.add(`${form}.${row.stt}.reform`, "reform.rightly_blank", "info", form, rv, { ...base, straddles: applies === "either" ? "1" : "" }, { inferred });
-        } else if (applies === "no")
+        } else if (applies === "no" && !rv.filled?.value.formula)
+          // A rate's live formula computes from its parts: the warning belongs to the part the clerk typed.
           ctx.out.add(`${form}.${row.stt}.reform`, "reform.value_after", "warning", form, rv, base, { inferred });
       }
     }
