@@ -539,7 +539,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
 function reformChecks(form: string, values: readonly RowValue[], period: Period, ctx: RuleContext): void {
   for (const rv of values) {
     const row = rv.row;
-    if (row.kind === "group") continue;
+    if (row.kind === "group" || (!row.applies_until && !row.applies_from && !row.coding_until)) continue;
     const inferred = row.applies_source === "inferred" || row.source === "inferred";
     const base = { period: `${period.kind}-${period.year}`, until: row.applies_until ?? "", from: row.applies_from ?? "" };
     if (row.applies_until || row.applies_from) {
