@@ -237,10 +237,13 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
   }
   if (datedStts.length) {
     lastRow = lastRow === lastDataRow ? lastDataRow + 2 : lastRow + 1;
-    const dates = form.rows.filter((r) => datedStts.includes(r.stt));
-    const until = dates.map((r) => r.applies_until ?? r.coding_until).find(Boolean);
-    const inferredDate = dates.some((r) => r.applies_source === "inferred");
-    mergeRow(lastRow, "footnote", SHEET_TEXT.datedFootnote(DATED_MARK, until ?? "", inferredDate));
+    const dated = form.rows.filter((r) => datedStts.includes(r.stt));
+    const dates = {
+      until: dated.map((r) => r.applies_until).find(Boolean),
+      from: dated.map((r) => r.applies_from).find(Boolean),
+      codingUntil: dated.some((r) => r.coding_until),
+    };
+    mergeRow(lastRow, "footnote", SHEET_TEXT.datedFootnote(DATED_MARK, dates, dated.some((r) => r.applies_source === "inferred")));
   }
 
   return {

@@ -82,7 +82,7 @@ describe("sheet layout plan", () => {
     expect(report.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: 1 });
     // BM3's cấp huyện rows are dated (†): their footnote, one blank line below the table, is printed too.
     expect(report.printArea).toBe(`A1:E${report.lastDataRow + 3}`);
-    expect(report.cells.find((c) => c.row === report.lastDataRow + 2)!.value).toMatch(/^\(†\) Chỉ tiêu về cấp huyện: áp dụng đến 30\/6\/2025/);
+    expect(report.cells.find((c) => c.row === report.lastDataRow + 2)!.value).toMatch(/^\(†\) Chỉ tiêu về cấp huyện, áp dụng đến 30\/6\/2025: từ 01\/7\/2025 không còn cấp huyện/);
   });
 });
 
