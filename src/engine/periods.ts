@@ -172,7 +172,8 @@ export function periodOfGrids(grids: readonly SheetGrid[], topRows = 12): Period
           if (p) return p;
           continue;
         }
-        if (!titled) titled = periodFromTitle(v);
+        // A title is short; a long text in the top rows is a message (a check column, a results sheet), not a title.
+        if (!titled && v.length <= 150) titled = periodFromTitle(v);
       }
   return titled;
 }
