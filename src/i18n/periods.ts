@@ -45,3 +45,10 @@ export function periodCodeText(code: string, lang: Lang = "vi"): string {
 
 /** The accepted spellings of --period, for the help and the error message. */
 export const PERIOD_FORMS = "q1-2026, 6t-2024, q3-2025, nam-2025";
+
+/** The pane's hint under the period picker: the cut-off and the due date of Văn bản 581/BNV-CCHC. */
+export function periodHint(p: Period, lang: Lang = "vi"): string {
+  return lang === "vi"
+    ? `Số liệu từ ${dateText(p.from)} đến ${dateText(p.to)}; gửi chậm nhất ${dateText(p.due)} (Văn bản 581/BNV-CCHC)`
+    : `Data from ${dateText(p.from)} to ${dateText(p.to)}; due by ${dateText(p.due)} (Văn bản 581/BNV-CCHC)`;
+}
