@@ -140,7 +140,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     for (const cut of checked.outcome.truncated) extra.push(ctx.t.sheetTruncated(cut.sheet, cut.rows, cut.cols));
     if (checked.period && !options.json) extra.push(cliPeriodText(ctx.lang).periodLine(checked.period));
     if (previous) {
-      const compared = comparePrevious(ctx, set, checked, previous);
+      const compared = comparePrevious(ctx, set, checked, previous, files.length === 1);
       checked.findings.push(...compared.findings);
       extra.push(compared.line);
     }

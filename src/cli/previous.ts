@@ -1,8 +1,8 @@
 /**
  * check --previous PREVIOUS: the CLI's glue around the engine's comparison (src/engine/previous.ts). Reads the
  * previous report(s), pairs each checked file with the same unit's earlier report, and returns the findings the
- * comparison gives, for the check's list. A single previous file is compared with every input as given; a folder is
- * paired by unit (the "Đơn vị báo cáo" line, else the file name) and period.
+ * comparison gives, for the check's list. One file checked against one previous file: compared as given; otherwise
+ * each file is paired by unit (the "Đơn vị báo cáo" line, else the file name) and period.
  */
 import { compareWithPrevious } from "../engine/previous";
 import { accumulatesOver, samePeriod, type Period } from "../engine/periods";
@@ -55,9 +55,13 @@ function resolvedValues(set: TemplateSet, recognition: RecognitionResult, period
  * The previous report to read `current` against: the only one given, else the same unit's report whose period the
  * current one contains (the latest such), else the same unit's latest report ending before the current one.
  */
-export function pairPrevious(current: { file: string; unit: string; period: Period | null }, reports: readonly PreviousReport[]): PreviousReport | null {
+export function pairPrevious(
+  current: { file: string; unit: string; period: Period | null },
+  reports: readonly PreviousReport[],
+  direct = false,
+): PreviousReport | null {
   const others = reports.filter((r) => r.file !== current.file);
-  if (reports.length === 1) return others[0] ?? null;
+  if (direct && reports.length === 1) return others[0] ?? null;
   const cur = current.period;
   const sameUnit = others.filter((r) => fold(r.unit) === fold(current.unit) && !samePeriod(r.period, cur));
   if (!cur) return null;
@@ -68,12 +72,18 @@ export function pairPrevious(current: { file: string; unit: string; period: Peri
 }
 
 /** The comparison findings for one checked file, and the line that says what it was compared with. */
-export function comparePrevious(ctx: Ctx, set: TemplateSet, checked: CheckedFile, reports: readonly PreviousReport[]): { findings: Finding[]; line: string } {
+export function comparePrevious(
+  ctx: Ctx,
+  set: TemplateSet,
+  checked: CheckedFile,
+  reports: readonly PreviousReport[],
+  direct = false,
+): { findings: Finding[]; line: string } {
   const t = cliPeriodText(ctx.lang);
   if (!checked.outcome.ok || !checked.recognition) return { findings: [], line: t.noPrevious };
   const period = checked.period ?? null;
   const unit = unitName(checked.outcome.grids, checked.file);
-  const previous = pairPrevious({ file: checked.file, unit, period }, reports);
+  const previous = pairPrevious({ file: checked.file, unit, period }, reports, direct);
   if (!previous) return { findings: [], line: t.noPrevious };
   const cells = new Map<string, { sheet: string; cell: string }>();
   for (const form of checked.recognition.forms)

@@ -118,6 +118,15 @@ describe("check --previous", () => {
     expect(run.stdout).toContain("ghi 20, nhỏ hơn 50");
     expect(run.code).toBe(0);
   });
+
+  it("checking several files against one previous file pairs by unit: another unit's report is not compared", async () => {
+    const run = await cli(["check", "d-6t.xlsx", "u-6t.xlsx", "--previous", "prev/d-q1.xlsx", "--json"], dir);
+    const out = JSON.parse(run.stdout) as JsonWithPeriod;
+    const warned = (i: number) => out.files[i].findings.filter((f) => f.rule === "period.BM1.1.accumulates");
+    expect(warned(0)).toHaveLength(1);
+    expect(warned(1)).toEqual([]);
+    expect(run.stderr).toContain("Không có báo cáo kỳ trước của cùng đơn vị để so sánh");
+  });
 });
 
 describe("merge of periods", () => {
