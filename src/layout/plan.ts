@@ -208,7 +208,8 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
     const dated = Boolean(row.applies_until || row.applies_from || row.coding_until);
     if (dated) datedStts.push(row.stt);
     const text = `${row.text}${inferred ? ` ${INFERRED_MARK}` : ""}${dated ? ` ${DATED_MARK}` : ""}`;
-    const grey = dated && !group && period !== null && rowApplies({ applies_until: row.applies_until ?? row.coding_until, applies_from: row.applies_from }, period) !== "yes";
+    // Greyed only when the row itself stops applying (a code list that predates the reform is still reported).
+    const grey = !group && period !== null && Boolean(row.applies_until || row.applies_from) && rowApplies(row, period) !== "yes";
     put(rr, columns.stt, group ? "groupStt" : "stt", { value: row.stt_as_printed ?? row.stt });
     put(rr, columns.text, group ? "groupText" : grey ? "reformText" : "text", { value: text });
     put(rr, columns.unit, group ? "groupBlank" : "unit", { value: row.unit_official_typo ?? row.unit });

@@ -27,5 +27,10 @@ describe("the layout and the period", () => {
     expect(textCell(after, "3.2.1").style).toBe("reformText");
     expect(after.styles.reformText.font.color).toBe("#808080");
     expect(textCell(after, "3.1.1").style).toBe("text");
+    // BM7 2 is still reported after the reform (only its coding predates it): marked, not greyed.
+    const bm7 = planSheet(set, set.forms.find((f) => f.id === "BM7")!, { period: "q1", year: 2026 });
+    expect(textCell(bm7, "2").value).toMatch(/ †$/);
+    expect(textCell(bm7, "2").style).toBe("text");
+    expect(textCell(bm7, "5.1.3").style).toBe("reformText");
   });
 });
