@@ -5,10 +5,13 @@
 import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { checkWorkbook } from "../engine";
+import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
-import { jsonFile, textReport, type JsonFile } from "./report";
+import { cliPeriodText } from "../i18n/cli-periods";
+import { comparePrevious, loadPrevious } from "./previous";
+import { jsonFile, periodJson, textReport, type JsonFile } from "./report";
 import { readInputFile, readWorkbookBytes, type ReadFailure, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 
 export interface CheckOptions {
@@ -16,6 +19,8 @@ export interface CheckOptions {
   write?: string;
   templates?: string;
   overwrite?: boolean;
+  /** --previous: the previous report(s) to compare with (see previous.ts). */
+  previous?: string[];
   /** Show a progress bar when stderr is a terminal and there are more files than this. */
   progressAbove?: number;
 }
@@ -26,6 +31,8 @@ export interface CheckedFile {
   recognition?: RecognitionResult;
   result?: ValidationResult;
   findings: Finding[];
+  /** The report period the workbook states (header line or a hand-typed title), null when none. */
+  period?: Period | null;
 }
 
 /** Recognition findings and validation findings, each once. */
@@ -49,8 +56,8 @@ export async function checkFile(file: string, set: TemplateSet, _full = false): 
 export async function checkBytes(file: string, bytes: Uint8Array | ReadFailure, set: TemplateSet): Promise<CheckedFile> {
   const outcome = bytes instanceof Uint8Array ? await readWorkbookBytes(file, bytes, set) : bytes;
   if (!outcome.ok) return { file, outcome, findings: [] };
-  const { recognition, result } = checkWorkbook(set, outcome.grids);
-  return { file, outcome, recognition, result, findings: allFindings(recognition, result) };
+  const { recognition, result, period } = checkWorkbook(set, outcome.grids);
+  return { file, outcome, recognition, result, findings: allFindings(recognition, result), period };
 }
 
 /** Where the checked copy of `input` goes: OUT itself for one input, OUT/<name> when OUT is a directory. */
@@ -127,6 +134,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   /** Text lines go above the bar when both share the terminal. */
   const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
 
+  const previous = options.previous?.length ? await loadPrevious(ctx, set, options.previous) : null;
   // --json: one document, each file's entry written as soon as it is ready (nothing kept until the end).
   let jsonCount = 0;
   const emit = (entry: JsonFile): void => {
@@ -154,6 +162,12 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       continue;
     }
     for (const cut of checked.outcome.truncated) extra.push(ctx.t.sheetTruncated(cut.sheet, cut.rows, cut.cols));
+    if (checked.period && !options.json) extra.push(cliPeriodText(ctx.lang).periodLine(checked.period));
+    if (previous) {
+      const compared = comparePrevious(ctx, set, checked, previous, files.length === 1);
+      checked.findings.push(...compared.findings);
+      extra.push(compared.line);
+    }
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
     if (options.write && checked.recognition && checked.recognition.forms.length > 0) {
       const target = await writeTarget(ctx, options.write, file, many);
@@ -163,7 +177,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
         extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
       }
     }
-    if (options.json) emit(jsonFile(name, checked.recognition!, checked.findings, ctx.lang));
+    if (options.json) emit({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();
