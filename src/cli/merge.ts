@@ -11,7 +11,7 @@
 import { basename, resolve } from "path";
 import ExcelJS from "exceljs";
 import { decAdd, decToNumber, decToString, decCmp, type Dec } from "../engine/exact";
-import type { RecognisedForm, ResolvedValue, SheetGrid } from "../engine/types";
+import type { RecognisedForm, ResolvedValue } from "../engine/types";
 import { validateForms } from "../engine/validate";
 import { formatDecimal } from "../i18n/number";
 import { planSheets } from "../layout/plan";
@@ -19,6 +19,7 @@ import type { ReportHeader } from "../layout/types";
 import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
+import { unitName } from "./unit-name";
 import { rowValue } from "./values";
 import { cliPeriodText } from "../i18n/cli-periods";
 import { reportPeriodOfKind } from "../layout/period";
@@ -48,18 +49,8 @@ interface Unit {
   values: Map<string, ResolvedValue>;
 }
 
-/** The unit's name as its sheet says it ("Đơn vị báo cáo: Sở Tư pháp"), else the file's name. */
-export function unitName(grids: readonly SheetGrid[], file: string): string {
-  for (const grid of grids)
-    for (const row of grid.cells.slice(0, 10))
-      for (const cell of row ?? []) {
-        const v = cell?.value;
-        if (typeof v !== "string") continue;
-        const m = /Đơn vị báo cáo:\s*(.*?)(?:\s{2,}|$)/u.exec(v.normalize("NFC"));
-        if (m && m[1] && !/^…|^\.\.\./.test(m[1].trim())) return m[1].trim();
-      }
-  return basename(file).replace(/\.[^.]+$/, "");
-}
+// In its own module so `check --previous` can name units without loading exceljs.
+export { unitName };
 
 interface MissingLine {
   unit: string;
