@@ -8,8 +8,10 @@ import { MultiBar, Presets } from "cli-progress";
 import { checkWorkbook } from "../engine";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
-import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
-import { jsonFile, textReport, type JsonFile } from "./report";
+import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
+import { errorDetail } from "./read-problem";
+import { jsonFile, jsonText, textReport, type JsonFile } from "./report";
+import { fileIds, reachesInput } from "./same-file";
 import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
 
@@ -86,7 +88,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   for (const d of emptyDirs) ctx.err(ctx.t.noXlsxInDir(d));
   if (files.length === 0) throw new UsageError(emptyDirs.length ? ctx.t.noXlsxInDir(emptyDirs.join(", ")) : ctx.t.noInputs);
 
-  const inputSet = new Set(files.map((f) => resolve(f)));
+  const inputIds = await fileIds(files);
   const many = files.length > 1;
   if (options.write && many) {
     const abs = resolve(ctx.cwd, options.write);
@@ -119,11 +121,25 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   for (const file of files) {
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
-    const checked = await checkFile(file, set, Boolean(options.write));
+    // One boundary per file: whatever goes wrong in reading, checking or writing it, the batch goes on.
+    let checked: CheckedFile;
     const extra: string[] = [];
+    try {
+      checked = await checkFile(file, set, Boolean(options.write));
+      if (checked.outcome.ok && options.write && checked.recognition && checked.recognition.forms.length > 0) {
+        const target = await writeTarget(ctx, options.write, file, many);
+        if (await reachesInput(target, inputIds)) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
+        else {
+          const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false);
+          extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
+        }
+      }
+    } catch (e) {
+      checked = { file, outcome: { ok: false, file, problem: "internal", detail: errorDetail(e) }, findings: [] };
+    }
     if (!checked.outcome.ok) {
       unreadable++;
-      const why = ctx.t.readProblem(checked.outcome.problem, checked.outcome.detail);
+      const why = readProblemText(ctx, checked.outcome.problem, checked.outcome.detail);
       if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
       else say(`${name}\n  ✖ ${why}`);
       bar?.increment();
@@ -131,21 +147,13 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     }
     for (const cut of checked.outcome.truncated) extra.push(ctx.t.sheetTruncated(cut.sheet, cut.rows, cut.cols));
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
-    if (options.write && checked.recognition && checked.recognition.forms.length > 0) {
-      const target = await writeTarget(ctx, options.write, file, many);
-      if (inputSet.has(resolve(target))) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
-      else {
-        const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false);
-        extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
-      }
-    }
     if (options.json) json.push(jsonFile(name, checked.recognition!, checked.findings, ctx.lang));
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();
   }
   multi?.stop();
-  if (options.json) ctx.out(JSON.stringify({ files: json }, null, 2));
+  if (options.json) ctx.out(jsonText({ files: json }));
   else if (many) ctx.out(ctx.t.total(files.length, withErrors, unreadable));
   return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
 }
