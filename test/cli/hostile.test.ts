@@ -77,6 +77,23 @@ describe("one boundary per file", () => {
     expect(JSON.stringify(JSON.parse(json.stdout))).toContain("\\u001b[2J");
   });
 
+  it("new --from a TSV with a 450-decimal value and escapes writes the workbook (the engine used to throw)", async () => {
+    const lines = readFileSync(SAMPLE_TSV, "utf8").split("\n");
+    lines[1] = lines[1].replace("\t17\t", `\t0,${"0".repeat(450)}1\t`);
+    lines[2] = lines[2].replace("\t55,17\t", "\t=HYPERLINK(\"http://x\")\u001b[2J\t");
+    writeFileSync(join(dir, "hostile.tsv"), lines.join("\n"));
+    const r = await cli(["new", "--from", "hostile.tsv", "from-hostile.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toContain("\u001b");
+    const book = await readBook(join(dir, "from-hostile.xlsx"));
+    const formulas: string[] = [];
+    book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.formula) formulas.push(cell.formula);
+    })));
+    expect(formulas.filter((f) => f.includes("HYPERLINK"))).toEqual([]);
+  });
+
   it("visible() escapes C0, C1 and bidi controls and leaves Vietnamese alone", () => {
     expect(visible("a\u001b[31mb\rc\u009bd\u202ee đồng")).toBe("a\\x1B[31mb\\x0Dc\\x9Bd\\u202Ee đồng");
     expect(visible("x\ny", true)).toBe("x\ny");
