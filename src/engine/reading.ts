@@ -68,12 +68,14 @@ export function isPercentFormat(format: string | undefined): boolean {
  * rate with all of Excel's 15 significant digits fewer still; anything longer is not a figure a clerk typed.
  */
 export const MAX_NUMBER_TEXT = 64;
-/** Only a number's characters (digits, marks, sign, percent, spaces): checked on the raw text, linear. */
-const NUMBER_CHARS_RE = /^[\s\u00a0\u202f]*[+-]?[\d.,\s\u00a0\u202f]*%?[\s\u00a0\u202f]*$/;
+/** Only a number's characters once spaces are gone (digits, marks, sign, percent): no overlapping classes, linear. */
+const NUMBER_CHARS_RE = /^[+-]?[\d.,]*%?$/;
 
 /** Text made of a number's characters but longer than MAX_NUMBER_TEXT: reported as such, never parsed. */
 export function isOverlongNumberText(raw: string): boolean {
-  return raw.length > MAX_NUMBER_TEXT && /\d/.test(raw) && NUMBER_CHARS_RE.test(raw);
+  if (raw.length <= MAX_NUMBER_TEXT) return false;
+  const t = raw.replace(SPACES_RE, "");
+  return t.length > MAX_NUMBER_TEXT && NUMBER_CHARS_RE.test(t) && /\d/.test(t);
 }
 
 /** Reads text the way a clerk means it: vi-VN first, with the other reading kept when the text allows two. */

@@ -10,7 +10,7 @@ import { cli, SAMPLE_TSV, tempDir } from "./helpers";
 import { generateHostile, type HostileFile } from "../support/hostile-files";
 import { examine, fingerprint, injectedFormulas, leanReaderPresent, type Verdict } from "../support/fuzz-check";
 
-const COUNT = Number(process.env.FUZZ_CI_COUNT ?? 300);
+const COUNT = Number(process.env.FUZZ_CI_COUNT ?? 200);
 const SEED = 13;
 const lean = leanReaderPresent(join(__dirname, "..", ".."));
 

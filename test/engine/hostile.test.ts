@@ -79,3 +79,11 @@ describe("hostile cell values", () => {
     );
   });
 });
+
+describe("bounded text work", () => {
+  it("spaces around a long run of digits and a stray letter take one pass (no backtracking)", () => {
+    const spaces = " ".repeat(30000);
+    expect(readCell({ value: `${spaces}1${spaces}x` })).toMatchObject({ type: "text" });
+    expect(readCell({ value: `1${spaces}2${"5".repeat(70)}` })).toMatchObject({ type: "text", tooLong: true });
+  });
+});
