@@ -20,8 +20,11 @@ import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
 import { errorDetail } from "./read-problem";
 import { fileIds, reachesInput } from "./same-file";
-import { cacheRateResults, chosenForms, parsePeriod } from "./new";
+import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
+import { cliPeriodText } from "../i18n/cli-periods";
+import { reportPeriodOfKind } from "../layout/period";
+import { mergePeriods } from "./merge-periods";
 import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface MergeOptions {
@@ -30,6 +33,7 @@ export interface MergeOptions {
   forms?: string;
   unit?: string;
   period?: string;
+  year?: string;
   templates?: string;
   overwrite?: boolean;
 }
@@ -109,6 +113,11 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
     ctx.err(ctx.t.mergeNothing);
     return 2;
   }
+  const periods = mergePeriods(units.map((u) => ({ file: shown(ctx, u.file), period: u.checked.period ?? null })));
+  if (periods.mixed) {
+    ctx.err(cliPeriodText(ctx.lang).mergeMixedPeriods(periods.groups, Boolean(options.force)));
+    if (!options.force) return 1;
+  }
   const withErrors = units.filter((u) => u.errors > 0).map((u) => shown(ctx, u.file));
   if (withErrors.length && !options.force) {
     ctx.err(ctx.t.mergeInputsWithErrors(withErrors));
@@ -123,6 +132,9 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
     Object.assign(header, p);
   }
+  applyYear(ctx, header, options.year);
+  if (!options.period && !options.year && periods.common)
+    Object.assign(header, { period: reportPeriodOfKind(periods.common.kind), year: periods.common.year });
   const layouts = planSheets(set, formIds, header, {}, { loadedSet: loaded });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "bieumau merge";
