@@ -9,6 +9,8 @@ import { Command, CommanderError, Option } from "commander";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/number";
 import { runCheck } from "./check";
+import { runExport } from "./export";
+import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
@@ -76,6 +78,17 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
+
+  const hd = cliDocxText(ctx.lang).help;
+  program
+    .command("export")
+    .description(hd.export)
+    .helpOption("-h, --help", h.help)
+    .argument("<WORKBOOK.xlsx>", hd.input)
+    .requiredOption("-o, --output <OUT.docx>", hd.output)
+    .option("--templates <SET.json>", h.templates)
+    .option("--overwrite", h.overwrite)
+    .action(async (input: string, opts) => setCode(await runExport(ctx, input, opts)));
 
   for (const sub of program.commands) {
     sub.exitOverride();
