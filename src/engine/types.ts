@@ -82,7 +82,10 @@ export type CheckCode =
   | "form.row_missing"
   | "form.row_unknown"
   | "form.text_differs"
-  | "form.duplicate";
+  | "form.duplicate"
+  | "report.mismatch"
+  | "report.agrees"
+  | "report.uncertain";
 
 export interface Finding {
   /** Stable rule id: a template rule ("BM3.3.2.rate") or a built-in row check ("BM3.3.1.1.count"). */
