@@ -61,6 +61,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .argument("<FILE_OR_DIR...>", h.inputs)
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
+    .option("--report <REPORT.docx>", cliDocxText(ctx.lang).help.report)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runCheck(ctx, inputs, opts)));

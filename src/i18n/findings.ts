@@ -48,10 +48,10 @@ const VI: Record<CheckCode, Template> = {
     p("reason") === "stt" ? `STT ghi là “${p("typedStt")}”, nhưng nội dung là chỉ tiêu “${p("text")}”` : `Nội dung chỉ tiêu khác biểu mẫu (“${p("text")}”)`,
   "form.duplicate": (p) => `Biểu mẫu có hai bản trong sổ; kiểm tra liên biểu dùng bản ở trang “${p("firstSheet")}”`,
   "report.mismatch": (p) =>
-    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}, nhưng phụ lục ghi ${p("table")} cho chỉ tiêu “${p("indicator")}”: “${p("sentence")}”`,
-  "report.agrees": (p) => `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}, khớp với phụ lục (“${p("indicator")}”)`,
+    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}, nhưng phụ lục ghi ${p("table")}${p("percent")} cho chỉ tiêu “${p("indicator")}”: “${p("sentence")}”`,
+  "report.agrees": (p) => `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}, khớp với phụ lục (“${p("indicator")}”)`,
   "report.uncertain": (p) =>
-    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}; không xác định chắc chắn được chỉ tiêu tương ứng${p("candidates") ? ` (có thể là ${p("candidates")})` : ""}, nên không đối chiếu`,
+    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}; không xác định chắc chắn được chỉ tiêu tương ứng${p("candidates") ? ` (có thể là ${p("candidates")})` : ""}, nên không đối chiếu`,
 };
 
 const EN: Record<CheckCode, Template> = {
@@ -92,10 +92,10 @@ const EN: Record<CheckCode, Template> = {
     p("reason") === "stt" ? `Numbered “${p("typedStt")}”, but the text is indicator “${p("text")}”` : `The indicator text differs from the form (“${p("text")}”)`,
   "form.duplicate": (p) => `The form appears twice; cross-form checks use the copy on sheet “${p("firstSheet")}”`,
   "report.mismatch": (p) =>
-    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}, but the appendix gives ${p("table")} for “${p("indicator")}”: “${p("sentence")}”`,
-  "report.agrees": (p) => `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}, as the appendix does (“${p("indicator")}”)`,
+    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}, but the appendix gives ${p("table")}${p("percent")} for “${p("indicator")}”: “${p("sentence")}”`,
+  "report.agrees": (p) => `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}, as the appendix does (“${p("indicator")}”)`,
   "report.uncertain": (p) =>
-    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}; no single indicator can be tied to it with confidence${p("candidates") ? ` (perhaps ${p("candidates")})` : ""}, so it is not compared`,
+    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}; no single indicator can be tied to it with confidence${p("candidates") ? ` (perhaps ${p("candidates")})` : ""}, so it is not compared`,
 };
 
 const INFERRED_SUFFIX: Record<Lang, string> = {

@@ -30,6 +30,7 @@ const OWN_MIN_BARE = 0.65;
 const SCOPE_MIN = 0.34;
 const MARGIN = 0.12;
 const FRACTION_MIN = 0.45;
+const MAX_CANDIDATES = 3;
 
 interface Tie {
   figure: TextFigure;
@@ -95,6 +96,8 @@ function tieFigure(index: RowIndex, f: TextFigure, s: TextSentence): Tie | null 
   }
   const agreeing = known.filter((r) => sameValue(statedFor(f, r), r.value!, f.percent));
   if (agreeing.length === 1) return { figure: f, sentence: s, row: agreeing[0], stated: statedFor(f, agreeing[0]), kind: "agrees" };
+  // More than three rows fit: too vague to be worth a line.
+  if (near.length > MAX_CANDIDATES) return null;
   return { figure: f, sentence: s, row: near[0], stated: statedFor(f, near[0]), kind: "uncertain", candidates: near };
 }
 
@@ -129,17 +132,20 @@ function finding(t: Tie): Finding {
     stated: { dec: decToString(t.stated) },
     indicator: row.text.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim(),
     unit: row.unit,
+    percent: row.kind === "percent" ? "%" : "",
   };
   if (row.value !== null) params.table = { dec: decToString(row.value) };
   if (t.candidates) params.candidates = t.candidates.map((c) => `${c.form} ${c.stt}`).join(", ");
+  // An uncertain tie names no row: the candidates are in the message.
+  const tied = t.kind !== "uncertain";
   return {
-    rule: `report.${row.form}.${row.stt}`,
+    rule: tied ? `report.${row.form}.${row.stt}` : `report.${row.form}.uncertain`,
     check: `report.${t.kind}`,
     severity,
     form: row.form,
-    stt: row.stt,
-    sheet: row.sheet,
-    cell: row.cell,
+    stt: tied ? row.stt : undefined,
+    sheet: tied ? row.sheet : undefined,
+    cell: tied ? row.cell : undefined,
     value: figure.raw,
     expected: row.value !== null && t.kind !== "uncertain" ? decToString(row.value) : undefined,
     params,
@@ -168,7 +174,11 @@ export function checkReportText(input: TextCheckInput): Finding[] {
     }
     // A row this sentence states rightly: its other figures there are parts or other scopes.
     const rightly = new Set(ties.filter((t) => t.kind === "agrees").map((t) => t.row));
-    for (const t of ties) if (t.kind === "mismatch" && rightly.has(t.row)) t.kind = "uncertain";
+    for (const t of ties)
+      if (t.kind === "mismatch" && rightly.has(t.row)) {
+        t.kind = "uncertain";
+        t.candidates = [t.row];
+      }
     ties.sort((a, b) => a.figure.start - b.figure.start);
     out.push(...ties.map(finding));
   }
