@@ -19,7 +19,7 @@ export const DOC_TABLE_SIZE = 13;
 export const DOC_PAGE = { width: 210, height: 297, margins: { top: 20, bottom: 20, left: 30, right: 20 } } as const;
 export const DOC_TEXT_WIDTH = DOC_PAGE.width - DOC_PAGE.margins.left - DOC_PAGE.margins.right;
 /** Column widths in mm (STT, Chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú); they add up to the text width. */
-export const DOC_COLUMNS_MM: readonly number[] = [16, 74, 23, 23, DOC_TEXT_WIDTH - 16 - 74 - 23 - 23];
+export const DOC_COLUMNS_MM: readonly number[] = [16, 70, 23, 23, DOC_TEXT_WIDTH - 16 - 70 - 23 - 23];
 /** Millimetres of padding left and right inside each table cell (Word's default is 1,9 mm). */
 export const DOC_CELL_PADDING = 1;
 
