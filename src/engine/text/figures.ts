@@ -93,8 +93,9 @@ function localText(s: string, cuts: number[], start: number, end: number, unit: 
   return words.length >= 2 ? own : normalise(s.slice(prev, to));
 }
 
-/** The figures of one sentence. */
-export function figuresOf(s: string): TextFigure[] {
+/** The figures of one sentence (read in its normalised text: "phản ánh, kiến nghị" is one word there, "pakn"). */
+export function figuresOf(sentence: string): TextFigure[] {
+  const s = normalise(sentence);
   const out: TextFigure[] = [];
   const cuts = clauseBounds(s);
   NUMBER.lastIndex = 0;
