@@ -160,3 +160,25 @@ maybe("bieumau export: opened by LibreOffice Writer", () => {
     expect(text).not.toMatch(/52,414|9,751/);
   });
 });
+
+describe("bieumau export: what it refuses", () => {
+  it("a workbook with no form: a Vietnamese message, exit 2, nothing written", async () => {
+    const { writeGrids } = await import("./helpers");
+    await writeGrids(join(dir, "trong.xlsx"), [{ sheet: "Ghi chú", cells: [[{ value: "Không có biểu mẫu" }]] }]);
+    const r = await cli(["export", "trong.xlsx", "-o", "trong.docx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("không tìm thấy biểu mẫu nào để xuất");
+    expect(existsSync(join(dir, "trong.docx"))).toBe(false);
+  });
+
+  it("never overwrites a file without --overwrite, nor the input", async () => {
+    const before = readFileSync(docx);
+    const again = await cli(["export", "x.xlsx", "-o", "PHU-LUC.docx"], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("không ghi đè");
+    expect(readFileSync(docx).equals(before)).toBe(true);
+    const input = await cli(["export", "x.xlsx", "-o", "x.xlsx"], dir);
+    expect(input.code).toBe(2);
+    expect(input.stderr).toContain("tệp đầu vào");
+  });
+});
