@@ -63,7 +63,7 @@ function unitFits(f: TextFigure, row: TextRow, local: string[]): boolean {
 }
 
 /** A rate whose text names a unit ("Tỷ lệ TTHC …") is not meant by a sentence about another unit only ("DVCTT"). */
-function cuesAgree(row: TextRow, localWords: string[]): boolean {
+function cuesAgree(row: TextRow, localWords: readonly string[]): boolean {
   if (row.namedCues.length === 0) return true;
   const named = ALL_UNIT_CUES.filter((c) => hasCue(localWords, c)).map((c) => c.join(" "));
   return named.length === 0 || named.some((c) => row.namedCues.includes(c));

@@ -44,7 +44,7 @@ function ownText(text: string): string {
   return normalise(text.replace(/\([^)]*\)/g, " "));
 }
 
-const unique = (ws: string[]) => [...new Set(ws)];
+const unique = (ws: readonly string[]) => [...new Set(ws)];
 
 function ancestors(def: FormDefinition, stt: string): FormRow[] {
   const parts = stt.split(".");

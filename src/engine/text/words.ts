@@ -66,9 +66,10 @@ export const normalise = memoised((s: string): string => {
 }, 5000);
 
 /** The syllables of a normalised text that can tell indicators apart (no numbers, no stop words). */
-export function contentWords(normalised: string): string[] {
-  return normalised.split(/[^\p{L}]+/u).filter((w) => w && !STOP.has(w));
-}
+export const contentWords: (normalised: string) => readonly string[] = memoised(
+  (normalised: string): readonly string[] => normalised.split(/[^\p{L}]+/u).filter((w) => w && !STOP.has(w)),
+  5000,
+);
 
 export function isGenericHeadingWord(w: string): boolean {
   return GENERIC_HEADING.has(w);
