@@ -93,6 +93,7 @@ describe("sentences written for the test", () => {
       "report.agrees 6.5.1 541",
       "report.mismatch 6.5 92.42",
     ]);
+    expect(got.map((f) => f.value)).toEqual(["500", "541", "92,42%"]);
   });
 
   it("names the scope: tasks of the Government, not the province's own", () => {

@@ -39,6 +39,8 @@ interface Tie {
   stated: Dec;
   kind: "mismatch" | "agrees" | "uncertain";
   candidates?: TextRow[];
+  /** The part of the figure this tie is about ("505" of "505/541"), when not the whole. */
+  written?: string;
 }
 
 function sameValue(stated: Dec, table: Dec, percent: boolean): boolean {
@@ -111,11 +113,13 @@ function tieFraction(index: RowIndex, f: TextFigure, s: TextSentence): Tie[] {
   if (!fits.length || fits[0].score < FRACTION_MIN || (fits[1] && fits[1].score > fits[0].score - MARGIN)) return [];
   const { r } = fits[0];
   const out: Tie[] = [];
-  const part = (row: TextRow, stated: Dec) => {
-    if (row.value !== null) out.push({ figure: f, sentence: s, row, stated, kind: sameValue(stated, row.value, false) ? "agrees" : "mismatch" });
+  const [numText, denText] = f.raw.split("/");
+  const part = (row: TextRow, stated: Dec, written: string) => {
+    if (row.value !== null)
+      out.push({ figure: f, sentence: s, row, stated, written, kind: sameValue(stated, row.value, false) ? "agrees" : "mismatch" });
   };
-  part(r.numerator, f.fraction!.num);
-  part(r.denominator, f.fraction!.den);
+  part(r.numerator, f.fraction!.num, numText);
+  part(r.denominator, f.fraction!.den, denText);
   for (const p of s.figures)
     if (p.percent && !p.fraction && p.start > f.start && r.target.value !== null)
       out.push({ figure: p, sentence: s, row: r.target, stated: p.value, kind: sameValue(p.value, r.target.value, true) ? "agrees" : "mismatch" });
@@ -128,7 +132,7 @@ function finding(t: Tie): Finding {
   const params: Finding["params"] = {
     paragraph: String(sentence.paragraph),
     sentence: sentence.text,
-    written: figure.raw,
+    written: t.written ?? figure.raw,
     stated: { dec: decToString(t.stated) },
     indicator: row.text.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim(),
     unit: row.unit,
@@ -146,7 +150,7 @@ function finding(t: Tie): Finding {
     stt: tied ? row.stt : undefined,
     sheet: tied ? row.sheet : undefined,
     cell: tied ? row.cell : undefined,
-    value: figure.raw,
+    value: t.written ?? figure.raw,
     expected: row.value !== null && t.kind !== "uncertain" ? decToString(row.value) : undefined,
     params,
   };
