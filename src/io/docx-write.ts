@@ -24,13 +24,23 @@ interface Ctx {
 function para(
   c: Ctx,
   text: string,
-  o: { bold?: boolean; italic?: boolean; size?: number; align?: "left" | "center" | "right" | "both"; before?: number; after?: number; keepNext?: boolean } = {},
+  o: {
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    align?: "left" | "center" | "right" | "both";
+    before?: number;
+    after?: number;
+    keepNext?: boolean;
+    pageBreakBefore?: boolean;
+  } = {},
 ) {
   const { d } = c;
   const align = { left: d.AlignmentType.LEFT, center: d.AlignmentType.CENTER, right: d.AlignmentType.RIGHT, both: d.AlignmentType.JUSTIFIED }[o.align ?? "left"];
   return new d.Paragraph({
     alignment: align,
     keepNext: o.keepNext,
+    pageBreakBefore: o.pageBreakBefore,
     spacing: { before: o.before ?? 0, after: o.after ?? 0 },
     children: [new d.TextRun({ text, bold: o.bold, italics: o.italic, font: c.plan.font, size: half(o.size ?? c.plan.bodySize) })],
   });
@@ -100,7 +110,9 @@ function formBlock(c: Ctx, f: DocPlanForm, first: boolean) {
     ],
   });
   const out: Array<InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>> = [
-    para(c, f.label, { bold: true, before: first ? 240 : 360, keepNext: true }),
+    // Each form after the first starts a page, as appendices are printed: its table never begins in the last
+    // lines of a page (LibreOffice then loses the rows after a split table's first data row).
+    para(c, f.label, { bold: true, before: first ? 240 : 0, keepNext: true, pageBreakBefore: !first }),
     para(c, f.title, { bold: true, align: "center", before: 120, after: 120, keepNext: true }),
     table,
   ];
