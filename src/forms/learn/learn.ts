@@ -116,7 +116,7 @@ export function reportOf(set: TemplateSet, found?: readonly FoundForm[]): LearnR
   const inferred = set.forms.flatMap((form) =>
     form.rules
       .filter((r) => r.source === "inferred")
-      .map((r) => ({ formId: form.id, ruleId: r.id, type: r.type, by: r.inferred_by ?? ("rate_children" as const) })),
+      .map((r) => ({ formId: form.id, ruleId: r.id, type: r.type, ...(r.inferred_by ? { by: r.inferred_by } : {}) })),
   );
   const review = set.forms.flatMap((form) =>
     form.rows.flatMap((r) => (r.review ?? []).map((review) => ({ formId: form.id, stt: r.stt, ...(r.from ? { place: r.from as Place } : {}), review }))),

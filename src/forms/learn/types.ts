@@ -62,7 +62,8 @@ export interface InferredRelation {
   formId: string;
   ruleId: string;
   type: RuleType;
-  by: Inference;
+  /** How it was found; absent for a hand-written set's inferred rule. */
+  by?: Inference;
 }
 
 export interface ReviewedRow {
