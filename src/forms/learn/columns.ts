@@ -4,6 +4,7 @@
  * columns ("(1) (2) (3)") are read; any other column ("Kỳ trước", "Cùng kỳ") is kept out of the form.
  */
 import { rowTexts, type DocTable } from "../../io/document";
+import { normaliseStt } from "../stt";
 import { cleanText, fold } from "./text";
 
 export type ColumnRole = "stt" | "text" | "unit" | "value" | "note";
@@ -49,8 +50,10 @@ function headerRow(texts: readonly string[]): boolean {
   return f.some((t) => STT.test(t)) && f.some((t) => TEXT.test(t));
 }
 
+/** A second header row: short headings ("Đơn vị tính", "Số liệu", "Kỳ trước"), no row number, or nothing at all. */
 function looksLikeHeaderContinuation(texts: readonly string[]): boolean {
   const f = texts.map(bare);
+  if (texts.some((t) => normaliseStt(t) !== null) || f.some((t) => t.length > 40)) return false;
   return f.some((t) => UNIT.test(t) || VALUE_LEAF.test(t) || OTHER_PERIOD.test(t) || NOTE.test(t)) || f.every((t) => t === "");
 }
 
