@@ -10,6 +10,7 @@ import { readDocx } from "../../src/io/docx-read";
 import { learnTemplateSet, TemplateLearnError } from "../../src/forms/learn";
 import { builtinTemplateSet, parseTemplateSet } from "../../src/forms/load";
 import type { FormRow, TemplateSet } from "../../src/forms/schema";
+import { INFERRED_FOOTNOTE, planSheet } from "../../src/layout/plan";
 import { buildDocx, p, tbl, type CellSpec } from "../support/docx";
 
 const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
@@ -62,6 +63,14 @@ describe("the real report (quang-tri-2024-6t.docx)", () => {
     expect(r41).toMatchObject({ unit_official_typo: "%", review: ["count_unit_percent"], from: { table: 1, row: 14 } });
     expect(report.review).toEqual([{ formId: "BM1", stt: "4.1", place: { table: 1, row: 14 }, review: "count_unit_percent" }]);
     expect(form(set, "BM3").source).toContain("Bảng 2 (dòng 3–27)");
+  });
+
+  it("the sheet's footnote names the document, the table and rows, and says the relations are inferred", () => {
+    const layout = planSheet(set, form(set, "BM3"), {}, { loadedSet: true });
+    const footnote = layout.cells.find((c) => c.style === "footnote")!.value as string;
+    expect(footnote).toContain(INFERRED_FOOTNOTE);
+    expect(footnote).toContain("“quang-tri-2024-6t.docx”, Báo cáo số 1125/BC-VP ngày 14/6/2024, Bảng 2 (dòng 3–27)");
+    expect(footnote).toContain("quan hệ giữa các chỉ tiêu là suy luận");
   });
 
   it("passes the schema and checks again as JSON, like any office's file", () => {
