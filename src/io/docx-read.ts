@@ -11,6 +11,7 @@
  * order: both are skipped.
  */
 import type { DocBlock, DocCell, DocDocument, DocProperties, DocRow, DocTable } from "./document";
+import { Numbering } from "./docx-numbering";
 import { sniffContainer, packageKind, mainPart } from "./sniff";
 import { xmlStream, parseXml, XmlError } from "./xml";
 import { ZipArchive, ZipError, type ZipLimits, type ZipProblem } from "./zip";
@@ -97,12 +98,17 @@ class BodyBuilder {
   /** The text of the paragraph being read, line by line. */
   private para: string[] | null = null;
   private paraStyle: string | undefined;
+  /** The list the paragraph belongs to (w:numPr), for its automatic number. */
+  private paraNum: { id: string; ilvl: number } | null = null;
   private inText = false;
   /** Depth inside elements whose content is not body text (mc:Fallback, w:txbxContent, w:delText…). */
   private skip = 0;
   private readonly skipStack: string[] = [];
 
-  constructor(private readonly limits: DocxLimits) {}
+  constructor(
+    private readonly limits: DocxLimits,
+    private readonly numbering: Numbering,
+  ) {}
 
   open(name: string, attrs: Record<string, string>, selfClosing: boolean): void {
     if (this.skip > 0) {
@@ -148,6 +154,13 @@ class BodyBuilder {
       case "p":
         this.para = [""];
         this.paraStyle = undefined;
+        this.paraNum = null;
+        return;
+      case "numId":
+        if (this.para) this.paraNum = { id: attrs.val ?? "0", ilvl: this.paraNum?.ilvl ?? 0 };
+        return;
+      case "ilvl":
+        if (this.para) this.paraNum = { id: this.paraNum?.id ?? "0", ilvl: intAttr(attrs.val, 0) };
         return;
       case "pStyle":
         if (this.para) this.paraStyle = attrs.val;
@@ -220,6 +233,10 @@ class BodyBuilder {
   private endParagraph(): void {
     const lines = (this.para ?? []).map(clean);
     this.para = null;
+    if (this.paraNum && this.paraNum.id !== "0") {
+      const label = this.numbering.next(this.paraNum.id, this.paraNum.ilvl);
+      if (label) lines[0] = lines[0] ? `${label} ${lines[0]}` : label;
+    }
     if (this.tables.length > 0) {
       // A paragraph of a cell (or of a table nested in one): its lines belong to the outermost open cell.
       if (this.cell) for (const l of lines) if (l) this.cell.lines.push(l);
@@ -330,7 +347,8 @@ export function readDocx(bytes: Uint8Array, file: string, limits: Partial<DocxLi
     if (kind === "ods" || kind === "odt") throw new DocumentReadError(kind);
     const main = kind === "docx" ? mainPart(zip, "docx") : null;
     if (!main) throw new DocumentReadError("not_docx");
-    const builder = new BodyBuilder(lim);
+    const numbering = Numbering.parse(zip.has("word/numbering.xml") ? zip.text("word/numbering.xml") : null);
+    const builder = new BodyBuilder(lim, numbering);
     const xml = xmlStream({
       open: (n, a, s) => builder.open(n, a, s),
       close: (n) => builder.close(n),

@@ -4,7 +4,7 @@ import { strToU8, zipSync } from "fflate";
 import { readDocx, DocumentReadError, type DocumentProblem } from "../../src/io/docx-read";
 import { rowTexts, type DocDocument, type DocTable } from "../../src/io/document";
 import { documentProblemText } from "../../src/i18n/io";
-import { buildDocx, p, tbl } from "../support/docx";
+import { buildDocx, numbered, p, STT_NUMBERING, tbl } from "../support/docx";
 
 const SAMPLE = join(__dirname, "../../../shared/samples/quang-tri-2024-6t.docx");
 
@@ -79,6 +79,21 @@ describe("readDocx", () => {
     expect(ts).toHaveLength(1);
     expect(rowTexts(ts[0].rows[0], 2)).toEqual(["1.", "Tổng số\nx\ny"]);
     expect(rowTexts(ts[0].rows[1], 2)).toEqual(["2.", "dòng một\ndòng hai"]);
+  });
+
+  test("automatic numbering: an STT column numbered by Word reads as printed (1. / 1.1. / a), restarts below, overrides)", () => {
+    const cell = (numId: number, ilvl: number) => ({ xml: numbered("", numId, ilvl) });
+    const body = tbl([
+      [cell(1, 0), "Tổng số"],
+      [cell(1, 1), "Trong đó"],
+      [cell(1, 1), "Khác"],
+      [cell(1, 2), "chi tiết"],
+      [cell(1, 0), "Tỷ lệ"],
+      [cell(1, 1), "Số đã xong"],
+    ]) + numbered("Cải cách thể chế", 2);
+    const doc = readDocx(buildDocx(body, { numbering: STT_NUMBERING }), "n.docx");
+    expect(tables(doc)[0].rows.map((r) => rowTexts(r, 2)[0])).toEqual(["1.", "1.1.", "1.2.", "a)", "2.", "2.1."]);
+    expect(paragraphs(doc)).toEqual(["4. Cải cách thể chế"]);
   });
 
   test("bounded: rows past the limit are counted, not kept", () => {

@@ -47,7 +47,7 @@ export function tbl(rows: Array<CellSpec[] | RowSpec>, columns?: number): string
 }
 
 /** A whole .docx around body XML. */
-export function buildDocx(bodyXml: string, options: { title?: string } = {}): Uint8Array {
+export function buildDocx(bodyXml: string, options: { title?: string; numbering?: string } = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -61,9 +61,25 @@ export function buildDocx(bodyXml: string, options: { title?: string } = {}): Ui
     ),
     "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`),
   };
+  if (options.numbering)
+    files["word/numbering.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${options.numbering}</w:numbering>`);
   if (options.title)
     files["docProps/core.xml"] = strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(options.title)}</dc:title></cp:coreProperties>`,
     );
   return zipSync(files);
 }
+
+/** A paragraph numbered automatically by list `numId` at level `ilvl` (its label is not in its text). */
+export function numbered(text: string, numId: number, ilvl = 0): string {
+  return `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${text ? `<w:r><w:t>${esc(text)}</w:t></w:r>` : ""}</w:p>`;
+}
+
+/** numbering.xml content: list 1 numbers "1." / "1.1." / "a)", the way forms number their STT column. */
+export const STT_NUMBERING =
+  '<w:abstractNum w:abstractNumId="0">' +
+  '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' +
+  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>' +
+  '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>' +
+  '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' +
+  '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>';
