@@ -169,41 +169,118 @@ export function learnText(lang: Lang): LearnText {
 
 const KIND_ORDER: RowKind[] = ["count", "percent", "code", "number", "group"];
 
-/** The review of a learned (or loaded) set, line by line: forms, rows, kinds, inferred relations, what was not read. */
-export function formatTemplateReview(set: TemplateSet, report: LearnReport, lang: Lang): string[] {
+export interface ReviewModel {
+  heading: string;
+  forms: Array<{
+    formId: string;
+    heading: string;
+    rows: string;
+    extra?: string;
+    inferredHeading?: string;
+    /** One line per inferred relation: what it says, why, and its id (the pane puts a checkbox before each). */
+    relations: Array<{ ruleId: string; text: string }>;
+    review: string[];
+  }>;
+  skippedHeading?: string;
+  skipped: string[];
+  total: string;
+}
+
+/** The review of a learned (or loaded) set: forms, rows, kinds, inferred relations, rows to review, what was not read. */
+export function reviewModel(set: TemplateSet, report: LearnReport, lang: Lang): ReviewModel {
   const t = learnText(lang);
-  const out: string[] = [t.setLine(set.template_set, set.document)];
-  for (const f of report.forms) {
+  const forms = report.forms.map((f) => {
     const form = set.forms.find((x) => x.id === f.formId)!;
     const places = f.places.map((p) => {
       const rows = form.rows.filter((r) => r.from && r.from.table === p.table && r.from.row).map((r) => r.from!.row!);
       return rows.length ? t.placeRows(p, Math.min(...rows), Math.max(...rows)) : t.place(p);
     });
-    out.push(t.formLine(f.number, f.title, places.join(", ")));
-    out.push(t.rowsLine(f.rows, KIND_ORDER.filter((k) => f.kinds[k]).map((k) => `${f.kinds[k]} ${t.kind[k]}`).join(", ")));
-    if (f.extraColumns.length) out.push(t.extraColumns(f.extraColumns));
     const inferred = report.inferred.filter((r) => r.formId === f.formId);
-    if (inferred.length) {
-      out.push(t.inferredHeading(inferred.length));
-      for (const r of inferred) {
+    return {
+      formId: f.formId,
+      heading: t.formLine(f.number, f.title, places.join(", ")),
+      rows: t.rowsLine(f.rows, KIND_ORDER.filter((k) => f.kinds[k]).map((k) => `${f.kinds[k]} ${t.kind[k]}`).join(", ")).trim(),
+      ...(f.extraColumns.length ? { extra: t.extraColumns(f.extraColumns).trim() } : {}),
+      ...(inferred.length ? { inferredHeading: t.inferredHeading(inferred.length).trim() } : {}),
+      relations: inferred.map((r) => {
         const rule = form.rules.find((x) => x.id === r.ruleId)!;
         const why = r.by ? t.inferredBy[r.by] : rule.remark;
-        out.push(`    * ${relationText(rule)}${why ? ` — ${why}` : ""} [${r.ruleId}]`);
-      }
-    }
-    const review = report.review.filter((r) => r.formId === f.formId);
-    if (review.length) {
-      out.push(t.reviewHeading);
-      for (const r of review) {
-        const row = form.rows.find((x) => x.stt === r.stt)!;
-        out.push(`    ${r.stt}${r.place ? ` (${t.place(r.place)})` : ""}: ${t.review(r.review, row.unit, row.unit_official_typo)}`);
-      }
-    }
+        return { ruleId: r.ruleId, text: `${relationText(rule)}${why ? ` — ${why}` : ""} [${r.ruleId}]` };
+      }),
+      review: report.review
+        .filter((r) => r.formId === f.formId)
+        .map((r) => {
+          const row = form.rows.find((x) => x.stt === r.stt)!;
+          return `${r.stt}${r.place ? ` (${t.place(r.place)})` : ""}: ${t.review(r.review, row.unit, row.unit_official_typo)}`;
+        }),
+    };
+  });
+  return {
+    heading: t.setLine(set.template_set, set.document),
+    forms,
+    ...(report.skipped.length ? { skippedHeading: t.skippedHeading } : {}),
+    skipped: report.skipped.map((s) => `${t.place(s.place)}: ${t.skipped(s.problem, s.text)}`),
+    total: t.total(report.forms.length, report.forms.reduce((n, f) => n + f.rows, 0), report.inferred.length),
+  };
+}
+
+/** The same review as lines of text, for the command line. */
+export function formatTemplateReview(set: TemplateSet, report: LearnReport, lang: Lang): string[] {
+  const m = reviewModel(set, report, lang);
+  const out = [m.heading];
+  for (const f of m.forms) {
+    out.push(f.heading, `  ${f.rows}`);
+    if (f.extra) out.push(`  ${f.extra}`);
+    if (f.inferredHeading) out.push(`  ${f.inferredHeading}`, ...f.relations.map((r) => `    * ${r.text}`));
+    if (f.review.length) out.push(learnText(lang).reviewHeading, ...f.review.map((r) => `    ${r}`));
   }
-  if (report.skipped.length) {
-    out.push(t.skippedHeading);
-    for (const s of report.skipped) out.push(`  ${t.place(s.place)}: ${t.skipped(s.problem, s.text)}`);
-  }
-  out.push(t.total(report.forms.length, report.forms.reduce((n, f) => n + f.rows, 0), report.inferred.length));
+  if (m.skippedHeading) out.push(m.skippedHeading, ...m.skipped.map((s) => `  ${s}`));
+  out.push(m.total);
   return out;
+}
+
+/** The task pane's words for learning a set (kept here, beside the review they show). */
+export interface LearnPaneText {
+  section: string;
+  explain: string;
+  fromFile: string;
+  fromSheet: string;
+  xlsxInPane: string;
+  emptySheet: string;
+  store: string;
+  cancel: string;
+  kept(kept: number, all: number): string;
+  failed(file: string, why: string): string;
+}
+
+const paneVi: LearnPaneText = {
+  section: "Học biểu mẫu từ văn bản",
+  explain:
+    "Chọn văn bản Word (.docx) có các biểu mẫu (công văn của Sở Nội vụ hoặc báo cáo kỳ trước), hoặc dán bảng biểu mẫu vào một trang tính rồi học từ trang tính đó. Xem lại trước khi lưu: bỏ chọn quan hệ suy luận nào không đúng.",
+  fromFile: "Học biểu mẫu từ tệp…",
+  fromSheet: "Học biểu mẫu từ trang tính này",
+  xlsxInPane: "tệp .xlsx: hãy mở tệp trong Excel, chọn trang tính có biểu mẫu rồi bấm “Học biểu mẫu từ trang tính này”",
+  emptySheet: "trang tính đang chọn không có dữ liệu",
+  store: "Lưu và dùng bộ biểu mẫu này",
+  cancel: "Bỏ",
+  kept: (kept, all) => `Giữ ${kept}/${all} quan hệ suy luận.`,
+  failed: (file, why) => `Không học được biểu mẫu từ ${file}: ${why}.`,
+};
+
+const paneEn: LearnPaneText = {
+  section: "Learn forms from a document",
+  explain:
+    "Pick the Word document (.docx) holding the forms (the Department's letter or last period's report), or paste the form's table into a sheet and learn from that sheet. Review before storing: untick any inferred relation that is wrong.",
+  fromFile: "Learn forms from a file…",
+  fromSheet: "Learn forms from this sheet",
+  xlsxInPane: "an .xlsx file: open it in Excel, select the sheet holding the form and press “Learn forms from this sheet”",
+  emptySheet: "the active sheet holds no data",
+  store: "Store and use this template set",
+  cancel: "Discard",
+  kept: (kept, all) => `Keeping ${kept} of ${all} inferred relations.`,
+  failed: (file, why) => `Cannot learn forms from ${file}: ${why}.`,
+};
+
+export function learnPaneText(lang: Lang): LearnPaneText {
+  return lang === "en" ? paneEn : paneVi;
 }

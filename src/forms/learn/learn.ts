@@ -124,3 +124,9 @@ export function reportOf(set: TemplateSet, found?: readonly FoundForm[]): LearnR
   const skipped = (set.learned_from?.skipped ?? []).map((s) => ({ ...s, problem: s.problem as LearnReport["skipped"][number]["problem"] }));
   return { file: set.learned_from?.file ?? "", forms, inferred, review, skipped };
 }
+
+/** The set without the inferred relations a reviewer chose to drop (rules only; rows are never dropped). */
+export function withoutRules(set: TemplateSet, dropped: ReadonlySet<string>): TemplateSet {
+  if (dropped.size === 0) return set;
+  return parseTemplateSet({ ...set, forms: set.forms.map((f) => ({ ...f, rules: f.rules.filter((r) => !dropped.has(r.id)) })) });
+}
