@@ -7,7 +7,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { readDocx } from "../../src/io/docx-read";
-import { learnTemplateSet, TemplateLearnError } from "../../src/forms/learn";
+import { learnTemplateSet, sheetDocument, TemplateLearnError } from "../../src/forms/learn";
+import type { SheetGrid } from "../../src/engine/types";
 import { builtinTemplateSet, parseTemplateSet } from "../../src/forms/load";
 import type { FormRow, TemplateSet } from "../../src/forms/schema";
 import { INFERRED_FOOTNOTE, planSheet } from "../../src/layout/plan";
@@ -129,6 +130,25 @@ describe("layouts built here", () => {
     const { set } = learnDocx(p("Biểu mẫu 3") + p("Cải cách thủ tục hành chính") + firstHalf + tbl([...HEADER, ...secondRows]));
     expect(form(set, "BM3").rows.map((r) => r.stt)).toEqual(["1", "1.1", "1.4", "1.4.1", "1.4.2"]);
     expect(form(set, "BM3").rows[2].from).toEqual({ table: 2, row: 3 });
+  });
+
+  it("a label repeated over the continued table ('Biểu mẫu 3 (tiếp theo)'), and 'Biểu số 01/BC-CCHC'", () => {
+    const { set } = learnDocx(
+      p("Biểu mẫu 3") + p("Cải cách thủ tục hành chính") + firstHalf + p("Biểu mẫu 3 (tiếp theo)") + tbl([...HEADER, ...secondRows]) +
+        p("Biểu số 01/BC-CCHC") + p("Công tác chỉ đạo điều hành") + tbl([["TT", "Chỉ tiêu", "ĐVT"], ["1", "Số văn bản", "Văn bản"]]),
+    );
+    expect(set.forms.map((f) => [f.id, f.title, f.rows.length])).toEqual([["BM3", "Cải cách thủ tục hành chính", 5], ["BM1", "Công tác chỉ đạo điều hành", 1]]);
+  });
+
+  it("one sheet never continues another: a second sheet without a label is reported, not joined", () => {
+    const sheet = (name: string, rows: string[][]): SheetGrid => ({ sheet: name, cells: rows.map((r) => r.map((v) => (v ? { value: v } : null))) });
+    const doc = sheetDocument("tinh.xlsx", [
+      sheet("BM1", [["Biểu mẫu 1"], ["Công tác chỉ đạo"], ["STT", "Chỉ tiêu", "Đơn vị tính"], ["1", "Số văn bản", "Văn bản"]]),
+      sheet("Ghi chép", [["STT", "Chỉ tiêu", "Đơn vị tính"], ["2", "Số cuộc họp", "Cuộc"]]),
+    ]);
+    const { set, report } = learnTemplateSet(doc);
+    expect(set.forms.map((f) => [f.id, f.rows.length])).toEqual([["BM1", 1]]);
+    expect(report.skipped).toEqual([{ place: { table: 2, sheet: "Ghi chép" }, problem: "no_label" }]);
   });
 
   it("the label and title in the table's first rows, wrapped text, a row that cannot be read reported with its place", () => {

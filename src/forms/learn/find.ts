@@ -75,7 +75,7 @@ function readRows(table: DocTable, columns: ColumnMap, from: number, skipped: Sk
 export function findForms(doc: DocDocument): { forms: FoundForm[]; skipped: Skipped[]; tables: number } {
   const forms: FoundForm[] = [];
   const skipped: Skipped[] = [];
-  let current: { form: FoundForm; columns: ColumnMap } | null = null;
+  let current: { form: FoundForm; columns: ColumnMap; sheet?: string } | null = null;
   let between: string[] = [];
   let tables = 0;
   for (const block of doc.blocks) {
@@ -92,32 +92,34 @@ export function findForms(doc: DocDocument): { forms: FoundForm[]; skipped: Skip
     const label = labelIn(aboveLines) ?? labelIn(between) ?? (table.sheet ? labelIn([table.sheet]) : null);
     const gapText = between.length > 0;
     between = [];
-    if (label) {
+    // A sheet never continues another sheet's form; a repeated label ("Biểu mẫu 3 (tiếp theo)") continues its own.
+    if (current && table.sheet !== current.sheet) current = null;
+    const repeated = label !== null && current !== null && label.number === current.form.number;
+    if (label && !repeated) {
       if (!header) {
         skipped.push({ place: placeOf(table), problem: "no_columns", text: `Biểu mẫu ${label.number}` });
         current = null;
         continue;
       }
-      const rows = readRows(table, header.columns, header.end, skipped);
-      const form: FoundForm = {
-        number: label.number,
-        title: label.title,
-        places: [placeOf(table)],
-        rows,
-        labels: header.columns.labels,
-        extraColumns: header.columns.extra.map((e) => e.label),
-      };
       if (forms.some((f) => f.number === label.number)) {
         skipped.push({ place: placeOf(table), problem: "duplicate_form", text: `Biểu mẫu ${label.number}` });
         current = null;
         continue;
       }
+      const form: FoundForm = {
+        number: label.number,
+        title: label.title,
+        places: [placeOf(table)],
+        rows: readRows(table, header.columns, header.end, skipped),
+        labels: header.columns.labels,
+        extraColumns: header.columns.extra.map((e) => e.label),
+      };
       forms.push(form);
-      current = { form, columns: header.columns };
+      current = { form, columns: header.columns, sheet: table.sheet };
       continue;
     }
-    // No label: the rest of the form before it, split by a page break (header repeated or not).
-    if (current && !gapText && (header || table.columns === current.columns.width)) {
+    // The rest of the form, after a page break: header repeated or not, no text between (or its label repeated).
+    if (current && (repeated || !gapText) && (header || table.columns === current.columns.width)) {
       const columns = header ? header.columns : current.columns;
       const from = header ? header.end : 0;
       const firstData = table.rows.slice(from).find((r) => rowTexts(r, columns.width).some((t) => t.trim() !== ""));
