@@ -26,7 +26,7 @@ export function fold(s: string): string {
 
 /** "Biểu mẫu 3", "BIỂU MẪU SỐ 3: Cải cách …", "Biểu số 03/BC-CCHC", "BM3" → the form number and the rest of the line. */
 export function formLabel(text: string): { number: number; rest: string } | null {
-  const m = /^\s*(?:bieu\s*mau|bieu|bm|mau)\s*(?:so\s*)?(\d{1,2})(?![\d.])(?:\/[a-z0-9\-]+)?\s*(?:[.:\-–—)]\s*)?(.*)$/u.exec(fold(text));
+  const m = /^\s*(?:bieu\s*mau|bieu|bm|mau)\s*(?:so\s*)?(\d{1,2})(?![\d.])(?:\/[a-z0-9-]+)?\s*(?:[.:\-–—)]\s*)?(.*)$/u.exec(fold(text));
   if (!m) return null;
   const number = Number(m[1]);
   if (number < 1) return null;
