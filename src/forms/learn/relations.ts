@@ -31,16 +31,23 @@ export function inferRules(formId: string, rows: readonly FormRow[]): Rule[] {
     ids.add(rule.id);
     rules.push(rule);
   };
-  const depth = (stt: string) => stt.split(".").length;
-  const childrenOf = (stt: string) => rows.filter((r) => r.stt.startsWith(`${stt}.`) && depth(r.stt) === depth(stt) + 1);
   const parentOf = (stt: string) => stt.split(".").slice(0, -1).join(".");
+  // Direct children of each row, and each row's later siblings, from one pass over the rows.
+  const children = new Map<string, FormRow[]>();
+  for (const r of rows) {
+    const parent = parentOf(r.stt);
+    const list = children.get(parent);
+    if (list) list.push(r);
+    else children.set(parent, [r]);
+  }
+  const childrenOf = (stt: string) => children.get(stt) ?? [];
   const leOf = (parts: string[], whole: string, remark: string, by: "rate_part_le_whole" | "total_siblings") =>
     add({ id: `${formId}.${parts.join("+")}.le.${whole}`, type: "sum_le", parts, whole, severity: "error", source: "inferred", remark, inferred_by: by });
 
   for (const row of rows) {
-    const children = childrenOf(row.stt);
-    if (row.kind === "percent" && isRate(row) && children.length === 2 && children.every((c) => c.kind === "count") && sameUnit(children[0], children[1])) {
-      const [a, b] = children;
+    const kids = childrenOf(row.stt);
+    if (row.kind === "percent" && isRate(row) && kids.length === 2 && kids.every((c) => c.kind === "count") && sameUnit(kids[0], kids[1])) {
+      const [a, b] = kids;
       let whole = a, part = b, why: string = R.whyOrder;
       if (isTotal(a) !== isTotal(b)) [whole, part, why] = isTotal(a) ? [a, b, R.whyTotal] : [b, a, R.whyTotal];
       else if (isDone(a) !== isDone(b)) [whole, part, why] = isDone(b) ? [a, b, R.whyDone] : [b, a, R.whyDone];
@@ -50,13 +57,13 @@ export function inferRules(formId: string, rows: readonly FormRow[]): Rule[] {
       });
       leOf([part.stt], whole.stt, R.partLeWhole(part.stt, whole.stt), "rate_part_le_whole");
     }
-    if (row.kind === "count" && isTotal(row) && children.length >= 2 && children.every((c) => c.kind === "count" && sameUnit(c, row))) {
-      const parts = children.map((c) => c.stt);
+    if (row.kind === "count" && isTotal(row) && kids.length >= 2 && kids.every((c) => c.kind === "count" && sameUnit(c, row))) {
+      const parts = kids.map((c) => c.stt);
       add({ id: `${formId}.${row.stt}.sum`, type: "sum_eq", total: row.stt, parts, severity: "error", source: "inferred", remark: R.total(row.stt, parts, row.unit), inferred_by: "total_children" });
     }
     if (row.kind === "count" && isTotal(row)) {
-      const at = rows.indexOf(row);
-      const after = rows.filter((r, i) => i > at && parentOf(r.stt) === parentOf(row.stt) && depth(r.stt) === depth(row.stt));
+      const siblings = childrenOf(parentOf(row.stt));
+      const after = siblings.slice(siblings.indexOf(row) + 1);
       const parts: string[] = [];
       for (const s of after) {
         if (s.kind !== "count" || !isSo(s) || isTotal(s) || !sameUnit(s, row)) break;
@@ -65,10 +72,10 @@ export function inferRules(formId: string, rows: readonly FormRow[]): Rule[] {
       if (parts.length) leOf(parts, row.stt, R.siblings(row.stt, parts), "total_siblings");
     }
     if (isYesNo(row)) {
-      const kids = rows.filter((r) => r.stt.startsWith(`${row.stt}.`) && r.kind !== "group").map((r) => r.stt);
-      if (kids.length) {
-        add({ id: `${formId}.${row.stt}.precondition`, type: "when", if: { row: row.stt, equals: 0 }, then: { blank: kids }, severity: "warning", source: "inferred", remark: R.precondition(row.stt, kids), inferred_by: "yes_no_children" });
-        add({ id: `${formId}.${row.stt}.requires`, type: "when", if: { row: row.stt, equals: 1 }, then: { filled: kids }, severity: "warning", source: "inferred", remark: R.requires(row.stt, kids), inferred_by: "yes_no_children" });
+      const under = rows.filter((r) => r.stt.startsWith(`${row.stt}.`) && r.kind !== "group").map((r) => r.stt);
+      if (under.length) {
+        add({ id: `${formId}.${row.stt}.precondition`, type: "when", if: { row: row.stt, equals: 0 }, then: { blank: under }, severity: "warning", source: "inferred", remark: R.precondition(row.stt, under), inferred_by: "yes_no_children" });
+        add({ id: `${formId}.${row.stt}.requires`, type: "when", if: { row: row.stt, equals: 1 }, then: { filled: under }, severity: "warning", source: "inferred", remark: R.requires(row.stt, under), inferred_by: "yes_no_children" });
       }
     }
   }

@@ -93,7 +93,8 @@ function unitNamedInText(text: string, countUnits: readonly string[]): string | 
 
 export function learnRows(rawRows: readonly RawRow[], skipped: Skipped[]): FormRow[] {
   const numbered = number(rawRows, skipped);
-  const hasChildren = (i: number) => numbered.some((n) => n.stt.startsWith(`${numbered[i].stt}.`));
+  const parents = new Set(numbered.map((n) => n.stt.split(".").slice(0, -1).join(".")));
+  const hasChildren = (i: number) => parents.has(numbered[i].stt);
   const countUnits = numbered
     .map((n) => n.raw.unit)
     .filter((u) => u && !isPercentUnit(u) && !parseCoding(u));
