@@ -8,7 +8,8 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { cli, SAMPLE_TSV, tempDir, type JsonOut } from "./helpers";
 import { compoundFile } from "./cfb";
-import { parseTemplateSetText } from "../../src/forms/load";
+import { builtinTemplateSet, parseTemplateSetText } from "../../src/forms/load";
+import type { FormRow } from "../../src/forms/schema";
 import { documentProblemText } from "../../src/i18n/io";
 import { learnText } from "../../src/i18n/learn";
 import { buildDocx, p, tbl } from "../support/docx";
@@ -97,6 +98,18 @@ describe("an .xlsx template", () => {
       ["3.2.2", "Hồ sơ", "count", { table: 1, row: 9, sheet: "BM3" }],
     ]);
     expect(set.forms[0].rules.map((r) => r.id)).toEqual(["BM3.3.2.rate", "BM3.3.2.2.le.3.2.1"]);
+  });
+});
+
+describe("a workbook made by `bieumau new`", () => {
+  it("learns back the built-in rows, its footnote under the table not read as a row", async () => {
+    expect((await cli(["new", "made.xlsx", "--forms", "1,3,7"], dir)).code).toBe(0);
+    const imported = await cli(["template", "import", "made.xlsx", "-o", "made.json"], dir);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).not.toContain(t.skippedHeading);
+    const set = parseTemplateSetText(readFileSync(join(dir, "made.json"), "utf8"));
+    const essentials = (r: FormRow) => [r.stt, r.stt_as_printed, r.text, r.unit, r.kind, r.coding ?? null];
+    for (const b of builtinTemplateSet().forms) expect(set.forms.find((f) => f.id === b.id)!.rows.map(essentials)).toEqual(b.rows.map(essentials));
   });
 });
 

@@ -58,6 +58,9 @@ function readRows(table: DocTable, columns: ColumnMap, from: number, skipped: Sk
       else skipped.push({ place, problem: "no_stt", text: short(text || unit) });
       continue;
     }
+    // A note printed under the table across its width ("(*) …", "Ghi chú: …", "Nguồn: …") is not a row.
+    const filled = texts.filter((x) => x !== "");
+    if (filled.every((x) => x === filled[0]) && /^(?:\(\*\)|\*|ghi chu|nguon)/u.test(fold(filled[0]))) continue;
     if (!sttLike(sttPrinted)) {
       skipped.push({ place, problem: "stt_unreadable", text: short(`${sttPrinted} ${text}`.trim()) });
       continue;
