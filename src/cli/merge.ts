@@ -18,8 +18,11 @@ import { planSheets } from "../layout/plan";
 import type { ReportHeader } from "../layout/types";
 import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
-import { cacheRateResults, chosenForms, parsePeriod } from "./new";
+import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
+import { cliPeriodText } from "../i18n/cli-periods";
+import { reportPeriodOfKind } from "../layout/period";
+import { mergePeriods } from "./merge-periods";
 import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface MergeOptions {
@@ -28,6 +31,7 @@ export interface MergeOptions {
   forms?: string;
   unit?: string;
   period?: string;
+  year?: string;
   templates?: string;
   overwrite?: boolean;
 }
@@ -99,6 +103,11 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
     ctx.err(ctx.t.mergeNothing);
     return 2;
   }
+  const periods = mergePeriods(units.map((u) => ({ file: shown(ctx, u.file), period: u.checked.period ?? null })));
+  if (periods.mixed) {
+    ctx.err(cliPeriodText(ctx.lang).mergeMixedPeriods(periods.groups, Boolean(options.force)));
+    if (!options.force) return 1;
+  }
   const withErrors = units.filter((u) => u.errors > 0).map((u) => shown(ctx, u.file));
   if (withErrors.length && !options.force) {
     ctx.err(ctx.t.mergeInputsWithErrors(withErrors));
@@ -113,6 +122,9 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
     Object.assign(header, p);
   }
+  applyYear(ctx, header, options.year);
+  if (!options.period && !options.year && periods.common)
+    Object.assign(header, { period: reportPeriodOfKind(periods.common.kind), year: periods.common.year });
   const layouts = planSheets(set, formIds, header, {}, { loadedSet: loaded });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "bieumau merge";

@@ -47,7 +47,8 @@ function readRows(table: DocTable, columns: ColumnMap, from: number, skipped: Sk
     if (isNumberingRow(texts)) continue;
     const sttPrinted = (table.rows[i].cells.find((c) => c.col === columns.stt)?.text ?? texts[columns.stt]).trim();
     const rawText = table.rows[i].cells.find((c) => c.col === columns.text)?.text ?? texts[columns.text];
-    const text = cleanText(rawText);
+    // A footnote mark after the text ("… *", "… †", as this product's own sheets print them) is not part of it.
+    const text = cleanText(rawText).replace(/\s*(?:\(\s*[*†‡]+\s*\)|[*†‡]+)$/u, "");
     const unit = columns.unit === undefined ? "" : texts[columns.unit];
     if (!sttPrinted && !text && !unit) continue;
     const place = placeOf(table, i);
@@ -58,9 +59,9 @@ function readRows(table: DocTable, columns: ColumnMap, from: number, skipped: Sk
       else skipped.push({ place, problem: "no_stt", text: short(text || unit) });
       continue;
     }
-    // A note printed under the table across its width ("(*) …", "Ghi chú: …", "Nguồn: …") is not a row.
+    // A note printed under the table across its width ("(*) …", "(†) …", "Ghi chú: …", "Nguồn: …") is not a row.
     const filled = texts.filter((x) => x !== "");
-    if (filled.every((x) => x === filled[0]) && /^(?:\(\*\)|\*|ghi chu|nguon)/u.test(fold(filled[0]))) continue;
+    if (filled.every((x) => x === filled[0]) && (/^\(?\s*[*†‡§]/u.test(filled[0]) || /^(?:ghi chu|nguon)/u.test(fold(filled[0])))) continue;
     if (!sttLike(sttPrinted)) {
       skipped.push({ place, problem: "stt_unreadable", text: short(`${sttPrinted} ${text}`.trim()) });
       continue;
