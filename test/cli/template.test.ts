@@ -101,6 +101,19 @@ describe("an .xlsx template", () => {
   });
 });
 
+describe("template show", () => {
+  it("prints a hand-written set (the built-in file) the same way, its inferred rule with its own remark", async () => {
+    const file = join(__dirname, "..", "..", "src", "forms", "builtin", "cchc-pl-2022.json");
+    const shownSet = await cli(["template", "show", file], dir);
+    expect(shownSet.code).toBe(0);
+    expect(shownSet.stdout).toContain("Bộ biểu mẫu CCHC-PL-2022 — ");
+    expect(shownSet.stdout).toContain("Biểu mẫu 7: Xây dựng và phát triển Chính quyền điện tử, Chính quyền số\n  33 chỉ tiêu: 10 số đếm, 16 tỷ lệ, 3 mã hóa, 4 dòng nhóm");
+    expect(shownSet.stdout).toContain("    * min(5.2.1, 5.2.2, 5.2.3) ≤ 5.2 ≤ max(5.2.1, 5.2.2, 5.2.3) — 5.2 is the overall share");
+    const bad = await cli(["template", "show", "khong-co.json"], dir);
+    expect(bad.code).toBe(2);
+  });
+});
+
 describe("a workbook made by `bieumau new`", () => {
   it("learns back the built-in rows, its footnote under the table not read as a row", async () => {
     expect((await cli(["new", "made.xlsx", "--forms", "1,3,7"], dir)).code).toBe(0);
