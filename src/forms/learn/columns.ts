@@ -58,7 +58,7 @@ function looksLikeHeaderContinuation(texts: readonly string[]): boolean {
 }
 
 /** Finds the header in the first rows of a table; null when it has no STT and Chỉ tiêu columns. */
-export function findHeader(table: DocTable, searchRows = 8): HeaderFound | null {
+export function findHeader(table: DocTable, searchRows = 15): HeaderFound | null {
   const width = table.columns || Math.max(0, ...table.rows.map((r) => r.cells.reduce((n, c) => Math.max(n, c.col + c.span), 0)));
   const texts = table.rows.slice(0, searchRows + 4).map((r) => rowTexts(r, width).map(cleanText));
   const start = texts.findIndex((t, i) => i < searchRows && headerRow(t));
