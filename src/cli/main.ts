@@ -15,6 +15,7 @@ import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
+import { addTemplateCommands } from "./template-command";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -94,6 +95,8 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (input: string, opts) => setCode(await runExport(ctx, input, opts)));
+
+  addTemplateCommands(program, ctx, setCode);
 
   for (const sub of program.commands) {
     sub.exitOverride();
