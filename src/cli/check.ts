@@ -15,12 +15,16 @@ import { comparePrevious, loadPrevious } from "./previous";
 import { jsonFile, periodJson, textReport, type JsonFile } from "./report";
 import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
+import { checkReportFile, isDocxName, paragraphsOf, readReport, reportTextFindings } from "./docx-input";
+import { cliDocxText } from "../i18n/cli-docx";
 
 export interface CheckOptions {
   json?: boolean;
   write?: string;
   templates?: string;
   overwrite?: boolean;
+  /** A Word report whose text is cross-checked against each workbook's appendix. */
+  report?: string;
   /** --previous: the previous report(s) to compare with (see previous.ts). */
   previous?: string[];
   /** Show a progress bar when stderr is a terminal and there are more files than this. */
@@ -124,9 +128,20 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   const json: JsonFile[] = [];
   let unreadable = 0;
   let withErrors = 0;
+  const report = options.report ? await readReport(ctx, resolve(ctx.cwd, options.report)) : null;
+  if (report && "error" in report) ctx.err(cliDocxText(ctx.lang).reportNotUsed(options.report!, report.error));
   for (const file of files) {
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
+    if (isDocxName(file)) {
+      const r = await checkReportFile(ctx, set, file, name);
+      if (r.unreadable) unreadable++;
+      if (r.withErrors) withErrors++;
+      if (options.json) json.push(r.json);
+      else for (const line of r.lines) say(line);
+      bar?.increment();
+      continue;
+    }
     const checked = await checkFile(file, set, Boolean(options.write));
     const extra: string[] = [];
     if (!checked.outcome.ok) {
@@ -144,6 +159,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       checked.findings.push(...compared.findings);
       extra.push(compared.line);
     }
+    if (report && "doc" in report) checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
     if (options.write && checked.recognition && checked.recognition.forms.length > 0) {
       const target = await writeTarget(ctx, options.write, file, many);
