@@ -17,12 +17,16 @@ import { jsonFile, jsonText, periodJson, textReport, type JsonFile } from "./rep
 import { fileIds, reachesInput } from "./same-file";
 import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
+import { checkReportFile, isDocxName, paragraphsOf, readReport, reportTextFindings } from "./docx-input";
+import { cliDocxText } from "../i18n/cli-docx";
 
 export interface CheckOptions {
   json?: boolean;
   write?: string;
   templates?: string;
   overwrite?: boolean;
+  /** A Word report whose text is cross-checked against each workbook's appendix. */
+  report?: string;
   /** --previous: the previous report(s) to compare with (see previous.ts). */
   previous?: string[];
   /** Show a progress bar when stderr is a terminal and there are more files than this. */
@@ -126,9 +130,28 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   const json: JsonFile[] = [];
   let unreadable = 0;
   let withErrors = 0;
+  const report = options.report ? await readReport(ctx, resolve(ctx.cwd, options.report)) : null;
+  if (report && "error" in report) ctx.err(cliDocxText(ctx.lang).reportNotUsed(options.report!, report.error));
   for (const file of files) {
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
+    if (isDocxName(file)) {
+      // The same boundary for a Word report: an unexpected failure is this file's, never the batch's.
+      try {
+        const r = await checkReportFile(ctx, set, file, name);
+        if (r.unreadable) unreadable++;
+        if (r.withErrors) withErrors++;
+        if (options.json) json.push(r.json);
+        else for (const line of r.lines) say(line);
+      } catch (e) {
+        unreadable++;
+        const why = readProblemText(ctx, "internal", errorDetail(e));
+        if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
+        else say(`${name}\n  ✖ ${why}`);
+      }
+      bar?.increment();
+      continue;
+    }
     // One boundary per file: whatever goes wrong in reading, checking or writing it, the batch goes on.
     let checked: CheckedFile;
     const extra: string[] = [];
@@ -160,6 +183,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       checked.findings.push(...compared.findings);
       extra.push(compared.line);
     }
+    if (report && "doc" in report) checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
     if (options.json) json.push({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);

@@ -73,7 +73,7 @@ export async function loadTemplateSet(ctx: Ctx, path: string | undefined): Promi
 }
 
 /**
- * Files named on the command line, directories expanded to the .xlsx/.xls files in them (recursively, sorted),
+ * Files named on the command line, directories expanded to the .xlsx/.xls/.docx/.doc files in them (recursively, sorted),
  * Excel's "~$" lock files skipped. A path that does not exist is kept: reading it reports "not found".
  */
 export async function expandInputs(ctx: Ctx, args: readonly string[]): Promise<{ files: string[]; emptyDirs: string[] }> {
@@ -85,7 +85,7 @@ export async function expandInputs(ctx: Ctx, args: readonly string[]): Promise<{
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p, out);
-      else if (/\.(xlsx|xlsm|xls)$/i.test(e.name) && !e.name.startsWith("~$") && !e.name.startsWith(".")) out.push(p);
+      else if (/\.(xlsx|xlsm|xls|docx|doc)$/i.test(e.name) && !e.name.startsWith("~$") && !e.name.startsWith(".")) out.push(p);
     }
   };
   for (const arg of args) {

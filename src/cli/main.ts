@@ -10,10 +10,13 @@ import { cliText } from "../i18n/cli";
 import { cliPeriodText } from "../i18n/cli-periods";
 import type { Lang } from "../i18n/number";
 import { runCheck } from "./check";
+import { runExport } from "./export";
+import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { errorDetail } from "./read-problem";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
+import { addTemplateCommands } from "./template-command";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -62,6 +65,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .argument("<FILE_OR_DIR...>", h.inputs)
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
+    .option("--report <REPORT.docx>", cliDocxText(ctx.lang).help.report)
     .option("--previous <FILE_OR_DIR>", cliPeriodText(ctx.lang).help.previous, (v: string, all: string[] = []) => [...all, v])
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
@@ -81,6 +85,19 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
+
+  const hd = cliDocxText(ctx.lang).help;
+  program
+    .command("export")
+    .description(hd.export)
+    .helpOption("-h, --help", h.help)
+    .argument("<WORKBOOK.xlsx>", hd.input)
+    .requiredOption("-o, --output <OUT.docx>", hd.output)
+    .option("--templates <SET.json>", h.templates)
+    .option("--overwrite", h.overwrite)
+    .action(async (input: string, opts) => setCode(await runExport(ctx, input, opts)));
+
+  addTemplateCommands(program, ctx, setCode);
 
   for (const sub of program.commands) {
     sub.exitOverride();

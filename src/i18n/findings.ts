@@ -57,6 +57,11 @@ const VI: Record<CheckCode, Template> = {
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `STT ghi là “${p("typedStt")}”, nhưng nội dung là chỉ tiêu “${p("text")}”` : `Nội dung chỉ tiêu khác biểu mẫu (“${p("text")}”)`,
   "form.duplicate": (p) => `Biểu mẫu có hai bản trong sổ; kiểm tra liên biểu dùng bản ở trang “${p("firstSheet")}”`,
+  "report.mismatch": (p) =>
+    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}, nhưng phụ lục ghi ${p("table")}${p("percent")} cho chỉ tiêu “${p("indicator")}”: “${p("sentence")}”`,
+  "report.agrees": (p) => `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}, khớp với phụ lục (“${p("indicator")}”)`,
+  "report.uncertain": (p) =>
+    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}; không xác định chắc chắn được chỉ tiêu tương ứng${p("candidates") ? ` (có thể là ${p("candidates")})` : ""}, nên không đối chiếu`,
   "reform.rightly_blank": (p) =>
     `Để trống là đúng: không còn cấp huyện từ ${dateText(next(p("until")))}` +
     (p("straddles") ? ` (kỳ ${periodCodeText(p("period"))} có cả thời gian trước và sau ngày này: nhập hay để trống đều được)` : ""),
@@ -114,6 +119,11 @@ const EN: Record<CheckCode, Template> = {
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `Numbered “${p("typedStt")}”, but the text is indicator “${p("text")}”` : `The indicator text differs from the form (“${p("text")}”)`,
   "form.duplicate": (p) => `The form appears twice; cross-form checks use the copy on sheet “${p("firstSheet")}”`,
+  "report.mismatch": (p) =>
+    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}, but the appendix gives ${p("table")}${p("percent")} for “${p("indicator")}”: “${p("sentence")}”`,
+  "report.agrees": (p) => `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}, as the appendix does (“${p("indicator")}”)`,
+  "report.uncertain": (p) =>
+    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}; no single indicator can be tied to it with confidence${p("candidates") ? ` (perhaps ${p("candidates")})` : ""}, so it is not compared`,
   "reform.rightly_blank": (p) =>
     `Rightly blank: there is no district level (cấp huyện) from ${dateText(next(p("until")))}` +
     (p("straddles") ? ` (${periodCodeText(p("period"), "en")} spans both sides of that date: a value or a blank is accepted)` : ""),
