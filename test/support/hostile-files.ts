@@ -175,7 +175,7 @@ function mutatePackage(parts: Record<string, Uint8Array>, r: Rand, opts: GenOpti
       break;
     case "bomb": {
       // A part that inflates far beyond its size (a zip bomb); below the exceljs survivable size until the lean reader.
-      const mb = big ? pick(r, [60, 300]) : pick(r, [2, 8]);
+      const mb = big ? pick(r, [60, 64]) : pick(r, [2, 8]); // just past the 50 MB part limit: cheap to make, still refused
       set(sheet, text(sheet).replace("<sheetData>", `<sheetData>${" ".repeat(mb * 1024 * 1024)}`));
       break;
     }
