@@ -13,6 +13,7 @@ import { runCheck } from "./check";
 import { runExport } from "./export";
 import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
+import { errorDetail } from "./read-problem";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
 import { addTemplateCommands } from "./template-command";
@@ -102,6 +103,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     sub.exitOverride();
     sub.configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) });
     sub.addOption(new Option("--lang <lang>", h.lang).choices(["vi", "en"]).hideHelp());
+    sub.addOption(new Option("--verbose", h.verbose));
   }
   return program;
 }
@@ -112,7 +114,7 @@ export function processIo(): CliIo {
 
 /** Runs the command line on `argv` (without "node" and the script), returning the exit code. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const ctx = makeCtx(io, langOf(argv));
+  const ctx = makeCtx(io, langOf(argv), argv.includes("--verbose"));
   let code = 0;
   const program = buildProgram(ctx, (c) => (code = c));
   try {
@@ -131,6 +133,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ctx.err(e.message);
       return 2;
     }
-    throw e;
+    // Never a stack trace for the user: one sentence, exit 2; the detail (and the stack) with --verbose.
+    ctx.err(ctx.t.readProblem("internal", ctx.verbose ? errorDetail(e) : undefined));
+    if (ctx.verbose && e instanceof Error && e.stack) ctx.err(e.stack);
+    return 2;
   }
 }

@@ -72,6 +72,7 @@ export type CheckCode =
   | "code.invalid"
   | "code.meaning_typed"
   | "cell.not_a_number"
+  | "cell.too_long"
   | "cell.error_value"
   | "cell.number_as_text"
   | "cell.english_decimal"
