@@ -88,6 +88,9 @@ function problemOf(p: XlsxProblem): ReadProblem {
       return "not_xlsx";
     case "damaged":
       return "corrupt";
+    case "not_xlsx":
+      // A zip that is no workbook: a .docx or another archive renamed .xlsx.
+      return "not_workbook";
     default:
       return p;
   }
@@ -149,7 +152,8 @@ export async function readWorkbookBytes(file: string, bytes: Uint8Array, set: Te
   try {
     read = readXlsx(bytes);
   } catch (e) {
-    return { ok: false, file, problem: "corrupt", detail: shortReason(e) };
+    // The reader returns the file's problems as values: a throw is ours.
+    return { ok: false, file, problem: "internal", detail: shortReason(e) };
   }
   if (!read.ok) return { ok: false, file, problem: problemOf(read.problem), ...(read.detail ? { detail: read.detail } : {}) };
   return { ok: true, file, names: read.workbook.names, ...workbookGrids(read.workbook, set) };

@@ -23,14 +23,19 @@ export type ReadProblem =
   | "no_sheets"
   // The lean reader's (src/io/xlsx-read.ts) and the file reader's (src/cli/xlsx-read.ts) own problems.
   | "doc"
-  | "ods"
   | "not_regular_file"
   | "file_too_large"
   | "zip_encrypted_entry"
   | "zip_unsupported"
   | "zip_part_too_large"
   | "zip_total_too_large"
-  | "zip_too_many_entries";
+  | "zip_too_many_entries"
+  // Hostile and unlucky files (issue #13): what is wrong, in words; the library's detail only with --verbose.
+  | "ods"
+  | "not_workbook"
+  | "unsupported"
+  | "sheet_too_large"
+  | "internal";
 
 /** The command line's --help texts (commander descriptions). */
 export interface CliHelp {
@@ -38,6 +43,8 @@ export interface CliHelp {
   lang: string;
   templates: string;
   overwrite: string;
+  /** --verbose (issue #13). */
+  verbose?: string;
   new: string;
   out: string;
   forms: string;
@@ -111,6 +118,7 @@ const vi: CliText = {
     lang: "ngôn ngữ thông báo: vi (mặc định) hoặc en",
     templates: "bộ biểu mẫu riêng (tệp JSON cùng lược đồ với bộ có sẵn)",
     overwrite: "cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)",
+    verbose: "khi không đọc được tệp, in thêm chi tiết kỹ thuật (lời của thư viện)",
     new: "tạo sổ làm việc có các biểu mẫu đã chọn, bố cục như add-in chèn",
     out: "tệp .xlsx sẽ tạo",
     forms: "các biểu mẫu, ví dụ 1,3,7 (mặc định: mọi biểu mẫu, hoặc các biểu mẫu có trong --from)",
@@ -153,8 +161,6 @@ const vi: CliText = {
         return "sổ làm việc không có trang tính nào";
       case "doc":
         return "tệp Word 97–2003 (.doc), không phải bảng tính Excel .xlsx";
-      case "ods":
-        return "tệp OpenDocument (.ods) chưa được hỗ trợ; hãy mở và lưu lại dạng .xlsx";
       case "not_regular_file":
         return "không phải tệp thông thường (thiết bị, đường ống…), không đọc";
       case "file_too_large":
@@ -169,6 +175,17 @@ const vi: CliText = {
         return `tệp khi giải nén quá lớn, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
       case "zip_too_many_entries":
         return "tệp nén có quá nhiều phần, không phải bảng tính thông thường";
+      // Hostile and unlucky files (issue #13).
+      case "ods":
+        return `tệp OpenDocument (.ods, của LibreOffice/OpenOffice) chưa được hỗ trợ; hãy mở rồi lưu lại dạng Excel .xlsx${detail ? ` (${detail})` : ""}`;
+      case "not_workbook":
+        return `tệp nén này không chứa sổ làm việc Excel (có thể là tài liệu Word hoặc tệp nén khác đổi đuôi .xlsx)${detail ? ` (${detail})` : ""}`;
+      case "unsupported":
+        return `sổ làm việc dùng tính năng chưa được hỗ trợ hoặc có phần bên trong bị hỏng; hãy mở bằng Excel và lưu lại${detail ? ` (${detail})` : ""}`;
+      case "sheet_too_large":
+        return `trang tính quá lớn để đọc; hãy xóa các vùng thừa rồi lưu lại${detail ? ` (${detail})` : ""}`;
+      case "internal":
+        return `lỗi nội bộ của chương trình khi xử lý tệp này; các tệp khác vẫn được kiểm tra (chạy lại với --verbose để xem chi tiết và báo lỗi)${detail ? ` (${detail})` : ""}`;
     }
   },
   severity: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
@@ -224,6 +241,7 @@ const en: CliText = {
     lang: "message language: vi (default) or en",
     templates: "an office's own template set (JSON in the same schema as the built-in one)",
     overwrite: "allow replacing an existing output file (input files are never overwritten)",
+    verbose: "when a file cannot be read, also print the technical detail (the library's words)",
     new: "create a workbook with the chosen forms, laid out as the add-in inserts them",
     out: "the .xlsx file to create",
     forms: "forms, e.g. 1,3,7 (default: every form, or the forms in --from)",
@@ -266,8 +284,6 @@ const en: CliText = {
         return "the workbook has no worksheets";
       case "doc":
         return "a Word 97–2003 (.doc) file, not an Excel .xlsx workbook";
-      case "ods":
-        return "OpenDocument (.ods) files are not supported; open it and save it as .xlsx";
       case "not_regular_file":
         return "not a regular file (a device, a pipe…), not read";
       case "file_too_large":
@@ -282,6 +298,17 @@ const en: CliText = {
         return `the file inflates too large, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
       case "zip_too_many_entries":
         return "the zip has too many parts for a workbook";
+      // Hostile and unlucky files (issue #13).
+      case "ods":
+        return `OpenDocument (.ods, LibreOffice/OpenOffice) files are not supported; open it and save it as an Excel .xlsx${detail ? ` (${detail})` : ""}`;
+      case "not_workbook":
+        return `this zip holds no Excel workbook (perhaps a Word document or another archive renamed .xlsx)${detail ? ` (${detail})` : ""}`;
+      case "unsupported":
+        return `the workbook uses an unsupported feature or has a damaged part; open it in Excel and save it again${detail ? ` (${detail})` : ""}`;
+      case "sheet_too_large":
+        return `a sheet is too large to read; delete the unused areas and save it again${detail ? ` (${detail})` : ""}`;
+      case "internal":
+        return `internal error while processing this file; the other files are still checked (run again with --verbose for the details, and report it)${detail ? ` (${detail})` : ""}`;
     }
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },
