@@ -86,10 +86,14 @@ async function writeChecked(ctx: Ctx, set: TemplateSet, checked: CheckedFile & {
   // so the copy keeps everything the checker never read.
   const { planClear, planWriteBack } = await import("../layout/writeback");
   const { renderClear, renderWriteBack, writeOutput } = await import("./xlsx-write");
+  const { hasHugeRange } = await import("./write-guard");
+  const input = await readInputFile(checked.file);
+  if (!(input instanceof Uint8Array)) return ctx.t.readProblem(input.problem, input.detail);
+  if (hasHugeRange(input)) return ctx.t.readProblem("sheet_too_large");
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(checked.file);
+    await workbook.xlsx.load(input as unknown as import("exceljs").Buffer);
   } catch (e) {
     return ctx.t.readProblem("corrupt", (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 120));
   }
