@@ -3,6 +3,7 @@
  * FakeWorkbook, so a "reopened" workbook still has them), the display language and function-command registration.
  */
 import type { FakeWorkbook } from "./model";
+import { DEFAULT_EXCEL_API } from "./strict";
 
 export interface FakeOfficeOptions {
   /** Highest supported version per requirement set, e.g. {ExcelApi: "1.9"}. Defaults to ExcelApi 1.12. */
@@ -43,7 +44,7 @@ function versionAtLeast(have: string, want: string): boolean {
 }
 
 export function createFakeOffice(book: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
-  const supported = options.supported ?? { ExcelApi: "1.12" };
+  const supported = options.supported ?? { ExcelApi: DEFAULT_EXCEL_API };
   const registered = new Map<string, (event: { completed(options?: unknown): void }) => unknown>();
   // Unsaved changes live here until saveAsync, as in Office: the document keeps only what was saved.
   const pending = new Map<string, unknown>(book.settings);
