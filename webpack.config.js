@@ -141,6 +141,8 @@ module.exports = async (env = {}, argv = {}) => {
 <script type="text/javascript" src="${officeJs}"></script></head><body></body></html>`,
       }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      // The ribbon command's last resort when nothing in the workbook can be written (src/excel/dialog.ts).
+      new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: [], inject: false }),
     ],
     devServer: {
       host: "localhost",
