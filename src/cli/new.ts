@@ -45,7 +45,7 @@ export function parsePeriod(text: string): Pick<ReportHeader, "period" | "year">
 }
 
 /** The form ids `--forms` names ("1,3,7", "BM1,BM3"); throws UsageError for one the set lacks. */
-export function chosenForms(ctx: Ctx, set: TemplateSet, forms: string | undefined, fallback: readonly string[]): string[] {
+export function chosenForms(ctx: Pick<Ctx, "t">, set: TemplateSet, forms: string | undefined, fallback: readonly string[]): string[] {
   if (!forms) return fallback.length ? [...fallback] : set.forms.map((f) => f.id);
   const ids: string[] = [];
   for (const token of forms.split(/[,;\s]+/).filter(Boolean)) {
