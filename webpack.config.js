@@ -89,8 +89,49 @@ function commonConfig(dev) {
   };
 }
 
+/**
+ * dist/kiem-tra.html: the browser checker (src/web) as one self-contained page. Its bundle is inlined into the HTML
+ * (then dropped from dist/), so opening the file from a disk or a share loads nothing else: no request beyond the
+ * page's own file. The CLI's reader and writer need Node's Buffer (the `buffer` package) and never touch fs/path here.
+ */
+function webCheckerConfig(dev, outDir) {
+  const webpack = require("webpack");
+  const inline = (compilation, files) =>
+    files.map((f) => `<script>${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`).join("\n");
+  return {
+    ...commonConfig(dev),
+    devtool: false,
+    name: "kiem-tra",
+    entry: { "kiem-tra": "./src/web/index.ts" },
+    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, stream: false, crypto: false } },
+    plugins: [
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      new HtmlWebpackPlugin({
+        filename: "kiem-tra.html",
+        inject: false,
+        minify: false,
+        templateContent: ({ compilation, htmlWebpackPlugin }) =>
+          fs
+            .readFileSync(path.join(__dirname, "src/web/kiem-tra.html"), "utf8")
+            .replace("</body>", () => `${inline(compilation, htmlWebpackPlugin.files.js)}\n  </body>`),
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap("inline-kiem-tra", (compilation) =>
+            compilation.hooks.processAssets.tap({ name: "inline-kiem-tra", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+              for (const name of Object.keys(compilation.assets)) if (/^kiem-tra\..*\.js(\.LICENSE\.txt)?$/.test(name)) compilation.deleteAsset(name);
+            }),
+          );
+        },
+      },
+    ],
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  if (env.web) return webCheckerConfig(dev, path.resolve(__dirname, env.out || "dist"));
 
   if (env.demo) {
     return {
@@ -122,13 +163,14 @@ module.exports = async (env = {}, argv = {}) => {
       "⚠ BIEUMAU_BASE_URL chưa đặt: dist/manifest.xml vẫn trỏ tới https://localhost:3000/ (set BIEUMAU_BASE_URL to your HTTPS server)",
     );
 
-  return {
+  const addin = {
     ...commonConfig(dev),
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: dev ? "[name].js" : "[name].[contenthash:8].js", clean: true },
+    // The browser checker writes dist/kiem-tra.html in the same build: cleaning must not take it away.
+    output: { path: path.resolve(__dirname, "dist"), filename: dev ? "[name].js" : "[name].[contenthash:8].js", clean: { keep: /^kiem-tra\.html$/ } },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [
@@ -164,6 +206,8 @@ module.exports = async (env = {}, argv = {}) => {
       client: { overlay: { warnings: false } },
     },
   };
+  // `npm run build` also writes dist/kiem-tra.html (the dev server serves the add-in only).
+  return dev ? addin : [addin, webCheckerConfig(dev, addin.output.path)];
 };
 
 /**
