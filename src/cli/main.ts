@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { cliText } from "../i18n/cli";
+import { cliPeriodText } from "../i18n/cli-periods";
 import type { Lang } from "../i18n/number";
 import { runCheck } from "./check";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
@@ -45,6 +46,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--forms <list>", h.forms)
     .option("--unit <name>", h.unit)
     .option("--period <period>", h.period)
+    .option("--year <year>", cliPeriodText(ctx.lang).help.year)
     .option("--report-number <number>", h.reportNumber)
     .option("--report-date <date>", h.reportDate)
     .option("--from <DATA.tsv>", h.from)
@@ -59,6 +61,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .argument("<FILE_OR_DIR...>", h.inputs)
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
+    .option("--previous <FILE_OR_DIR>", cliPeriodText(ctx.lang).help.previous, (v: string, all: string[] = []) => [...all, v])
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runCheck(ctx, inputs, opts)));
@@ -73,6 +76,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--forms <list>", h.forms)
     .option("--unit <name>", h.mergeUnit)
     .option("--period <period>", h.period)
+    .option("--year <year>", cliPeriodText(ctx.lang).help.year)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));

@@ -14,7 +14,10 @@ import type { ReportHeader } from "../layout/types";
 import type { CheckedFile } from "./check";
 import type { Ctx } from "./io";
 import { UsageError } from "./io";
-import { cacheRateResults, chosenForms, parsePeriod } from "./new";
+import { cliPeriodText } from "../i18n/cli-periods";
+import { reportPeriodOfKind } from "../layout/period";
+import { mergePeriods } from "./merge-periods";
+import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
 import { renderLayout, typeInto } from "./xlsx-write";
 
@@ -24,6 +27,7 @@ export interface MergeOptions {
   forms?: string;
   unit?: string;
   period?: string;
+  year?: string;
   templates?: string;
   overwrite?: boolean;
 }
@@ -82,7 +86,7 @@ export function buildMerge(
   set: TemplateSet,
   loaded: boolean,
   inputs: readonly CheckedFile[],
-  options: Pick<MergeOptions, "force" | "forms" | "unit" | "period">,
+  options: Pick<MergeOptions, "force" | "forms" | "unit" | "period" | "year">,
   shownAs: (file: string) => string,
 ): MergeBuild {
   const units: Unit[] = [];
@@ -111,6 +115,11 @@ export function buildMerge(
     ctx.err(ctx.t.mergeNothing);
     return { code: 2, units: 0, formIds: [], withErrors: [] };
   }
+  const periods = mergePeriods(units.map((u) => ({ file: shownAs(u.file), period: u.checked.period ?? null })));
+  if (periods.mixed) {
+    ctx.err(cliPeriodText(ctx.lang).mergeMixedPeriods(periods.groups, Boolean(options.force)));
+    if (!options.force) return { code: 1, units: units.length, formIds: [], withErrors: [] };
+  }
   const withErrors = units.filter((u) => u.errors > 0).map((u) => shownAs(u.file));
   if (withErrors.length && !options.force) {
     ctx.err(ctx.t.mergeInputsWithErrors(withErrors));
@@ -125,6 +134,9 @@ export function buildMerge(
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
     Object.assign(header, p);
   }
+  applyYear(ctx, header, options.year);
+  if (!options.period && !options.year && periods.common)
+    Object.assign(header, { period: reportPeriodOfKind(periods.common.kind), year: periods.common.year });
   const layouts = planSheets(set, formIds, header, {}, { loadedSet: loaded });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "bieumau merge";

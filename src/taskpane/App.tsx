@@ -250,7 +250,7 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
         <FormPicker t={t} set={set} loadedSet={origin.kind !== "builtin"} selected={selected} onChange={setSelected} />
         <Divider />
         <Subtitle2 as="h2">{t.headerSection}</Subtitle2>
-        <HeaderFields t={t} header={header} onChange={setHeader} />
+        <HeaderFields t={t} lang={lang} header={header} onChange={setHeader} />
         <div className={styles.buttons}>
           <Button appearance="primary" disabled={busy || !caps.insert} onClick={insert}>
             {t.insertButton}

@@ -33,9 +33,9 @@ export async function checkBytes(file: string, bytes: Uint8Array, set: TemplateS
   // Read in full: the same workbook gives the checked copy.
   const outcome: ReadOutcome = await readWorkbookBytes(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), set, { full: true });
   if (!outcome.ok) return { file, outcome, findings: [], notes: [], problem: t.readProblem(outcome.problem, outcome.detail) };
-  const { recognition, result } = checkWorkbook(set, outcome.grids);
+  const { recognition, result, period } = checkWorkbook(set, outcome.grids);
   const notes = outcome.truncated.map((x) => t.sheetTruncated(x.sheet, x.rows, x.cols));
-  return { file, outcome, recognition, result, findings: findingsOf(recognition, result), notes };
+  return { file, outcome, recognition, result, findings: findingsOf(recognition, result), notes, period };
 }
 
 /** The checked copy (`bieumau check --write`): check column, rates, results sheet. */
