@@ -13,6 +13,7 @@ import { runCheck } from "./check";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
+import { addTemplateCommands } from "./template-command";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -80,6 +81,8 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
+
+  addTemplateCommands(program, ctx, setCode);
 
   for (const sub of program.commands) {
     sub.exitOverride();

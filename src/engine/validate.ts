@@ -57,7 +57,7 @@ interface RuleMeta {
   inferred: boolean;
 }
 
-function relationText(rule: Rule): string {
+export function relationText(rule: Rule): string {
   const l = (ref: string) => ref.replace(":", " ");
   switch (rule.type) {
     case "rate":

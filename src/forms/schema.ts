@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { TEMPLATE_SET_TEXT } from "../i18n/template-set";
+import { inferenceSchema, learnedFromSchema, placeSchema, rowReviewSchema } from "./provenance";
 
 const stt = z
   .string()
@@ -24,6 +25,9 @@ export const rowSchema = z.object({
   unit_official_typo: z.string().optional(),
   source,
   remark: z.string().optional(),
+  /** Learned sets: the row's place in the document, and why it needs a reviewer's look. */
+  from: placeSchema.optional(),
+  review: z.array(rowReviewSchema).optional(),
   /**
    * The row applies only from / until a date (ISO "2025-06-30"), e.g. a row about cấp huyện, which no longer exists
    * from 1/7/2025. A period after it takes a blank as right and a value as a warning; a period straddling it takes
@@ -48,6 +52,8 @@ const ruleBase = {
   severity,
   source: source.optional(),
   remark: z.string().optional(),
+  /** Learned sets: how an inferred relation was found. */
+  inferred_by: inferenceSchema.optional(),
 };
 
 export const ruleSchema = z.discriminatedUnion("type", [
@@ -78,6 +84,8 @@ export const formSchema = z.object({
   source: z.string().min(1),
   rows: z.array(rowSchema).min(1),
   rules: z.array(ruleSchema),
+  /** Learned sets: the tables of the document the form was read from (a table Word split counts twice). */
+  from: z.array(placeSchema).optional(),
 });
 
 export const templateSetSchema = z.object({
@@ -94,6 +102,8 @@ export const templateSetSchema = z.object({
   missing_forms: z
     .array(z.object({ number: z.number().int().positive(), title: z.string(), reason: z.string() }))
     .default([]),
+  /** Learned sets: the document the set was learned from. */
+  learned_from: learnedFromSchema.optional(),
 });
 
 export type RowKind = z.infer<typeof rowSchema>["kind"];

@@ -27,6 +27,8 @@ import type { Lang } from "../i18n/number";
 import { uiText } from "../i18n/ui";
 import { paneError, type PaneError } from "./errors";
 import { TemplateSetSection, type SetOrigin } from "./components/TemplateSetSection";
+import { LearnSection } from "./components/LearnSection";
+import { learnPaneText } from "../i18n/learn";
 import { FormPicker } from "./components/FormPicker";
 import { HeaderFields } from "./components/HeaderFields";
 import { FindingsList } from "./components/FindingsList";
@@ -243,6 +245,17 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
       <section className={styles.card}>
         <Subtitle2 as="h2">{t.setSection}</Subtitle2>
         <TemplateSetSection t={t} set={set} origin={origin} busy={busy} onLoadFile={loadFile} onUseBuiltin={useBuiltin} />
+      </section>
+
+      <section className={styles.card}>
+        <Subtitle2 as="h2">{learnPaneText(lang).section}</Subtitle2>
+        <LearnSection
+          lang={lang}
+          busy={busy}
+          learnFile={async (bytes, file) => (await import("./learn")).learnFromFile(bytes, file, lang)}
+          learnSheet={host.readActiveSheet ? async () => (await import("./learn")).learnFromGrid((await host.readActiveSheet?.()) ?? null, lang) : undefined}
+          onStore={(learned) => loadFile(JSON.stringify(learned, null, 2), learned.learned_from?.file ?? learned.template_set)}
+        />
       </section>
 
       <section className={styles.card}>
