@@ -31,7 +31,7 @@ import type { ReportHeader, SheetLayout } from "../layout/types";
 import { planClear, planWriteBack } from "../layout/writeback";
 import { HostError, type FormInWorkbook, type HostCapabilities, type InsertResult, type ValidateOutcome, type WorkbookHost } from "./host";
 import { toHostError } from "./errors";
-import { readWorkbook } from "./read";
+import { readActiveSheetGrid, readWorkbook } from "./read";
 import { charsToPoints, renderLayout, renderWrites, validRanges } from "./render";
 import { resultsSheetFor, writeResults } from "./results-sheet";
 import { loadTemplatePart, storeTemplatePart } from "./template-store";
@@ -380,21 +380,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     },
 
     /** One sync: the active sheet's name and the used part of its read window, as a grid (for learning a set). */
+    /** The active sheet's used cells inside the read window, in pieces under Excel on the web's 5 MB (read.ts). */
     async readActiveSheet(): Promise<SheetGrid | null> {
-      return run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
-        ws.load("name");
-        const window = ws.getRange(READ_WINDOW);
-        const range = caps().usedRangeOrNull ? window.getUsedRangeOrNullObject(true) : ws.getUsedRange(true).getIntersection(window);
-        range.load("address,values,formulas,numberFormat,text");
-        await ctx.sync();
-        if (range.isNullObject) return null;
-        const at = splitAddress(range.address);
-        const cells = range.values.map((row, i) =>
-          row.map((v, j) => toCellInput(v, range.formulas[i]?.[j], range.numberFormat[i]?.[j], range.text[i]?.[j])),
-        );
-        return { sheet: ws.name, cells, origin: at ? parseOrigin(at.address) : { row: 0, col: 0 } };
-      });
+      const c = caps();
+      return run((ctx) => readActiveSheetGrid(ctx, { usedRangeOrNull: c.usedRangeOrNull }, t()));
     },
   };
 

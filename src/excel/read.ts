@@ -138,6 +138,43 @@ async function readPieces(ctx: Ctx, groups: Piece[][], tooLarge: () => Error): P
   return out;
 }
 
+/** The cells of `rects` read in pieces, as one grid per rect (origin at the rect's top-left). */
+async function gridsOf(ctx: Ctx, rects: readonly Piece[], t: ExcelText): Promise<SheetGrid[]> {
+  const pieces = await readPieces(ctx, planPieces(rects), () => new HostError(t.tooLarge));
+  return rects.map((r) => {
+    const rows: Array<Array<ReturnType<typeof toCellInput>>> = [];
+    for (const { piece, data } of pieces) {
+      if (piece.sheet !== r.sheet || piece.c1 !== r.c1 || piece.r1 < r.r1 || piece.r2 > r.r2) continue;
+      data.values.forEach((row, i) => {
+        rows[piece.r1 - r.r1 + i] = row.map((v, j) => toCellInput(v, data.formulas[i]?.[j], data.numberFormat[i]?.[j], data.text[i]?.[j]));
+      });
+    }
+    return { sheet: r.sheet, cells: rows, origin: { row: r.r1, col: r.c1 } };
+  });
+}
+
+/** The used part of a sheet inside the read window, or null when nothing there is used. */
+function windowRect(sheet: string, usedAddress: string): Piece | null {
+  const at = splitAddress(usedAddress);
+  const rect = at ? parseRect(at.address) : null;
+  if (!rect || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) return null;
+  return { sheet, r1: rect.r1, c1: rect.c1, r2: Math.min(rect.r2, MAX_ROWS - 1), c2: Math.min(rect.c2, MAX_COLS - 1) };
+}
+
+/** The active sheet's used cells inside the read window (sync 1: its name and used range; then the cells in pieces). */
+export async function readActiveSheetGrid(ctx: Ctx, caps: Pick<ReadCaps, "usedRangeOrNull">, t: ExcelText): Promise<SheetGrid | null> {
+  const ws = ctx.workbook.worksheets.getActiveWorksheet();
+  ws.load("name");
+  const used = caps.usedRangeOrNull ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
+  used.load("address");
+  await ctx.sync();
+  if (used.isNullObject) return null;
+  const rect = windowRect(ws.name, used.address);
+  if (!rect) return null;
+  const [grid] = await gridsOf(ctx, [rect], t);
+  return grid;
+}
+
 export async function readWorkbook(ctx: Ctx, set: TemplateSet, caps: ReadCaps, t: ExcelText): Promise<WorkbookRead> {
   // Sync 1: the workbook's outline.
   const sheets = ctx.workbook.worksheets;
@@ -195,27 +232,16 @@ export async function readWorkbook(ctx: Ctx, set: TemplateSet, caps: ReadCaps, t
     if (whole.isNullObject) continue;
     const at = splitAddress(whole.address);
     const rect = at ? parseRect(at.address) : null;
-    if (!rect) continue;
-    if (rect.r2 >= MAX_ROWS || rect.c2 >= MAX_COLS) notes.push(t.sheetTruncated(name, MAX_ROWS, MAX_COLS));
-    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) continue;
-    rects.push({ sheet: name, r1: rect.r1, c1: rect.c1, r2: Math.min(rect.r2, MAX_ROWS - 1), c2: Math.min(rect.c2, MAX_COLS - 1) });
+    if (rect && (rect.r2 >= MAX_ROWS || rect.c2 >= MAX_COLS)) notes.push(t.sheetTruncated(name, MAX_ROWS, MAX_COLS));
+    const inWindow = windowRect(name, whole.address);
+    if (inWindow) rects.push(inWindow);
   }
 
   // Sync 3…: the cells.
-  const pieces = await readPieces(ctx, planPieces(rects), () => new HostError(t.tooLarge));
-  const grids: SheetGrid[] = [];
-  for (const r of rects) {
-    const rows: Array<Array<ReturnType<typeof toCellInput>>> = [];
-    for (const { piece, data } of pieces) {
-      if (piece.sheet !== r.sheet) continue;
-      data.values.forEach((row, i) => {
-        rows[piece.r1 - r.r1 + i] = row.map((v, j) => toCellInput(v, data.formulas[i]?.[j], data.numberFormat[i]?.[j], data.text[i]?.[j]));
-      });
-    }
-    const grid: SheetGrid = { sheet: r.sheet, cells: rows, origin: { row: r.r1, col: r.c1 } };
-    const hint = hints.get(r.sheet);
+  const grids = await gridsOf(ctx, rects, t);
+  for (const grid of grids) {
+    const hint = hints.get(grid.sheet);
     if (hint) grid.formHint = hint;
-    grids.push(grid);
   }
   return {
     grids,

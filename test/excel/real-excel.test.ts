@@ -311,3 +311,15 @@ describe("9. the ribbon command without the pane", () => {
     expect(decodeURIComponent(fake.Office.dialogs[0].split("#")[1])).toContain(vi.structureBlocksResults);
   });
 });
+
+describe("2b. the active sheet read for learning stays under 5 MB too", () => {
+  test("a 5000 × 60 text sheet as the active sheet is read in pieces, without a payload error", async () => {
+    const { fake, host } = setup();
+    const s = fake.book.sheet("Sheet1");
+    const grid = Array.from({ length: 5000 }, (_, r) => Array.from({ length: 60 }, (_, c) => `Hồ sơ ${r}-${c} của ông Nguyễn Văn A`));
+    fake.book.write(s, { r1: 0, c1: 0, r2: 4999, c2: 59 }, grid, false);
+    const read = await host.readActiveSheet();
+    expect(read?.cells).toHaveLength(5000);
+    expect(read?.cells[4999]?.[59]?.value).toBe("Hồ sơ 4999-59 của ông Nguyễn Văn A");
+  });
+});
