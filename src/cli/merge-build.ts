@@ -17,6 +17,7 @@ import { UsageError } from "./io";
 import { cliPeriodText } from "../i18n/cli-periods";
 import { reportPeriodOfKind } from "../layout/period";
 import { mergePeriods } from "./merge-periods";
+import { errorDetail } from "./read-problem";
 import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
 import { renderLayout, typeInto } from "./xlsx-write";
@@ -91,25 +92,35 @@ export function buildMerge(
 ): MergeBuild {
   const units: Unit[] = [];
   const unreadable: Array<{ file: string; why: string }> = [];
+  // As the command line says a read problem (src/cli/io.ts readProblemText): the detail only with --verbose.
+  const problemText = (problem: Parameters<MergeCtx["t"]["readProblem"]>[0], detail: string | undefined) =>
+    ctx.t.readProblem(problem, ctx.verbose ? detail : undefined);
   for (const checked of inputs) {
     const file = checked.file;
-    if (!checked.outcome.ok) {
-      const why = ctx.t.readProblem(checked.outcome.problem, checked.outcome.detail);
+    // One boundary per file: an unexpected failure is this file's outcome, never the batch's end.
+    try {
+      if (!checked.outcome.ok) {
+        const why = problemText(checked.outcome.problem, checked.outcome.detail);
+        unreadable.push({ file, why });
+        ctx.err(`${shownAs(file)}: ${why}`);
+        continue;
+      }
+      const forms = new Map<string, RecognisedForm>();
+      for (const f of checked.recognition!.forms) if (!forms.has(f.formId)) forms.set(f.formId, f);
+      units.push({
+        name: unitName(checked.outcome.grids, file),
+        file,
+        checked,
+        forms,
+        errors: checked.findings.filter((f) => f.severity === "error").length,
+        rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
+        values: new Map((validateForms(set, [...forms.values()], { values: true }).values ?? []).map((v) => [`${v.form} ${v.stt}`, v])),
+      });
+    } catch (e) {
+      const why = problemText("internal", errorDetail(e));
       unreadable.push({ file, why });
       ctx.err(`${shownAs(file)}: ${why}`);
-      continue;
     }
-    const forms = new Map<string, RecognisedForm>();
-    for (const f of checked.recognition!.forms) if (!forms.has(f.formId)) forms.set(f.formId, f);
-    units.push({
-      name: unitName(checked.outcome.grids, file),
-      file,
-      checked,
-      forms,
-      errors: checked.findings.filter((f) => f.severity === "error").length,
-      rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
-      values: new Map((validateForms(set, [...forms.values()], { values: true }).values ?? []).map((v) => [`${v.form} ${v.stt}`, v])),
-    });
   }
   if (units.length === 0) {
     ctx.err(ctx.t.mergeNothing);

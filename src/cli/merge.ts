@@ -11,6 +11,8 @@
 import { resolve } from "path";
 import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
+import { errorDetail } from "./read-problem";
+import { fileIds, reachesInput } from "./same-file";
 import { buildMerge, type MergeOptions } from "./merge-build";
 import { writeOutput } from "./xlsx-write";
 
@@ -22,10 +24,18 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
   for (const d of emptyDirs) ctx.err(ctx.t.noXlsxInDir(d));
   if (files.length === 0) throw new UsageError(ctx.t.noInputs);
   const target = resolve(ctx.cwd, options.output);
-  if (files.some((f) => resolve(f) === target)) throw new UsageError(ctx.t.refuseInput(shown(ctx, target)));
+  // Device and inode, not path strings: OUT may reach an input through a symlinked folder or a hard link.
+  if (await reachesInput(target, await fileIds(files))) throw new UsageError(ctx.t.refuseInput(shown(ctx, target)));
 
   const checked: CheckedFile[] = [];
-  for (const file of files) checked.push(await checkFile(file, set));
+  for (const file of files) {
+    // One boundary per file: an unexpected failure is this file's outcome, never the batch's end.
+    try {
+      checked.push(await checkFile(file, set));
+    } catch (e) {
+      checked.push({ file, outcome: { ok: false, file, problem: "internal", detail: errorDetail(e) }, findings: [] });
+    }
+  }
   const built = buildMerge(ctx, set, loaded, checked, options, (file) => shown(ctx, file));
   if (!built.workbook) return built.code;
 
