@@ -28,6 +28,8 @@ export interface ValidateOutcome {
   /** Vietnamese notes on what write-back chose not to do (protected sheet, occupied column, …). */
   notes: string[];
   counts: { error: number; warning: number; info: number };
+  /** When the check ran: the pane and the results sheet say it, so an old result never looks current. */
+  checkedAt?: Date;
 }
 
 /** Features that depend on a requirement set; false means the pane says so and the rest keeps working. */

@@ -56,6 +56,8 @@ export interface UiText {
   clearButton: string;
   reportCopiesButton: string;
   validated: (counts: { error: number; warning: number; info: number }) => string;
+  /** When the findings shown were made (local time). */
+  checkedAt: (when: Date) => string;
   noFindings: string;
   cleared: string;
   reportCopiesMade: (sheets: string[]) => string;
@@ -94,6 +96,10 @@ const periodsEn: Record<ReportPeriod, string> = {
 };
 
 const list = (items: string[]): string => items.join(", ");
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+/** "09:05 30/11/2026", local time. */
+const clock = (d: Date) => `${pad2(d.getHours())}:${pad2(d.getMinutes())} ${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()}`;
 
 export const vi: UiText = {
   appTitle: "Biểu mẫu CCHC",
@@ -140,6 +146,7 @@ export const vi: UiText = {
   clearButton: "Xóa kết quả kiểm tra",
   reportCopiesButton: "Bản sạch để dán vào báo cáo",
   validated: (c) => `Đã kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`,
+  checkedAt: (d) => `Kiểm tra lúc ${clock(d)}.`,
   noFindings: "Không phát hiện lỗi hay cảnh báo nào.",
   cleared: "Đã xóa mọi kết quả kiểm tra; số liệu đã nhập được giữ nguyên.",
   reportCopiesMade: (sheets) => `Đã tạo bản sạch: ${list(sheets)}.`,
@@ -209,6 +216,7 @@ export const en: UiText = {
   clearButton: "Clear the checks",
   reportCopiesButton: "Clean copies for the report",
   validated: (c) => `Validated: ${c.error} errors, ${c.warning} warnings, ${c.info} notes.`,
+  checkedAt: (d) => `Checked at ${clock(d)}.`,
   noFindings: "No errors or warnings found.",
   cleared: "Every check was removed; the figures typed in are unchanged.",
   reportCopiesMade: (sheets) => `Clean copies made: ${list(sheets)}.`,

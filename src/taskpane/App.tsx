@@ -170,10 +170,13 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
 
   const validate = (): void =>
     void run(async () => {
+      // Old findings go first: if this check fails (e.g. a cell still being edited), none are left looking current.
+      setOutcome(null);
       const result = await host.validate(set);
       setOutcome(result);
+      const when = result.checkedAt ? ` ${t.checkedAt(result.checkedAt)}` : "";
       const notes: Notice[] = [
-        { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) },
+        { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) + when },
         ...result.notes.map((text): Notice => ({ intent: "info", text })),
       ];
       if (result.recognition.unrecognisedSheets.length)
