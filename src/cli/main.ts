@@ -73,6 +73,8 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--forms <list>", h.forms)
     .option("--unit <name>", h.mergeUnit)
     .option("--period <period>", h.period)
+    .option("--report-number <number>", h.reportNumber)
+    .option("--report-date <date>", h.reportDate)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));

@@ -14,13 +14,14 @@ import { decAdd, decToNumber, decToString, decCmp, type Dec } from "../engine/ex
 import type { RecognisedForm, ResolvedValue, SheetGrid } from "../engine/types";
 import { validateForms } from "../engine/validate";
 import { formatDecimal } from "../i18n/number";
-import { planSheets } from "../layout/plan";
+import { planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader } from "../layout/types";
 import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
-import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
+import { planListSheet } from "../layout/list-sheet";
+import { fitRows, renderLayout, renderSheetWrites, typeInto, writeOutput } from "./xlsx-write";
 
 export interface MergeOptions {
   output: string;
@@ -28,6 +29,9 @@ export interface MergeOptions {
   forms?: string;
   unit?: string;
   period?: string;
+  /** The consolidated report's number and date, for the caption ("Ban hành kèm theo Báo cáo số … ngày …"). */
+  reportNumber?: string;
+  reportDate?: string;
   templates?: string;
   overwrite?: boolean;
 }
@@ -107,7 +111,11 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
 
   const present = set.forms.map((f) => f.id).filter((id) => units.some((u) => u.forms.has(id)));
   const formIds = chosenForms(ctx, set, options.forms, present);
-  const header: ReportHeader = { unit: options.unit ?? ctx.t.mergedUnit(units.length) };
+  const header: ReportHeader = {
+    unit: options.unit ?? ctx.t.mergedUnit(units.length),
+    reportNumber: options.reportNumber,
+    reportDate: options.reportDate,
+  };
   if (options.period) {
     const p = parsePeriod(options.period);
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
@@ -182,6 +190,7 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
         noteCell.alignment = { ...(noteCell.alignment ?? {}), wrapText: true };
       }
     }
+    fitRows(ws, layout);
     if (forcedBanner) {
       const cell = ws.getCell(layout.lastDataRow + 5, 1);
       cell.value = forcedBanner;
@@ -191,13 +200,18 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
 
   for (const { file, why } of unreadable)
     missing.push({ unit: basename(file).replace(/\.[^.]+$/, ""), file: shown(ctx, file), form: "", stt: "", what: `${ctx.t.unreadableInput}: ${why}` });
-  writeListSheet(workbook, ctx.t.missingSheetName, ctx.t.missingHeader, missing.map((m) => [m.unit, m.file, m.form, m.stt, m.what]), forcedBanner);
+  // Forms by the name printed on them ("Biểu mẫu 1"), not the set's id ("BM1").
+  const formName = (id: string) => {
+    const f = set.forms.find((x) => x.id === id);
+    return f ? sheetNameFor(f) : id;
+  };
+  writeListSheet(workbook, ctx.t.missingSheetName, ctx.t.missingHeader, missing.map((m) => [m.unit, m.file, m.form ? formName(m.form) : "", m.stt, m.what]), forcedBanner);
   writeListSheet(
     workbook,
     ctx.t.inputsSheetName,
     ctx.t.inputsHeader,
     [
-      ...units.map((u) => [u.name, shown(ctx, u.file), [...u.forms.keys()].join(", "), u.errors, u.errors ? "--force" : ""] as Array<string | number>),
+      ...units.map((u) => [u.name, shown(ctx, u.file), [...u.forms.keys()].map(formName).join(", "), u.errors, u.errors ? "--force" : ""] as Array<string | number>),
       ...unreadable.map(({ file, why }) => [basename(file), shown(ctx, file), "", "", why] as Array<string | number>),
     ],
     forcedBanner,
@@ -221,22 +235,8 @@ function writeListSheet(
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
   banner: string | null,
 ): void {
-  const ws = workbook.addWorksheet(name);
-  let r = 1;
-  if (banner) {
-    ws.getCell(r, 1).value = banner;
-    ws.getCell(r, 1).font = { bold: true, color: { argb: "FFA80000" } };
-    r += 2;
-  }
-  header.forEach((h, i) => {
-    const c = ws.getCell(r, i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-  });
-  for (const row of rows) {
-    r++;
-    row.forEach((v, i) => typeInto(ws.getCell(r, i + 1), v === "" ? null : v));
-  }
-  [28, 36, 10, 8, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  renderSheetWrites(workbook, planListSheet(name, header, rows, LIST_WIDTHS, banner));
 }
+
+/** Unit, file, form, STT, what: together one landscape A4 width. */
+const LIST_WIDTHS = [26, 30, 12, 8, 58];

@@ -319,12 +319,12 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
             skipped.add(w.sheet);
             continue;
           }
-          renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths });
+          renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths, font: w.font, autofitRows: true });
         }
         if (!c.hyperlinks && plan.results.cells.some((x) => x.link)) notes.push(text.skippedHyperlinks);
         // The caller's notes (e.g. the ribbon's "the stored template set is not valid") come first.
         const allNotes = [...(options.notes ?? []), ...notes];
-        const results = writeResultsSheet(ctx, read, plan.results, c.hyperlinks, allNotes);
+        const results = writeResultsSheet(ctx, read, plan.results, c.hyperlinks, allNotes, c.pageLayout);
         if (options.activateResults) {
           results.activate();
           results.getRange("A2").select();
@@ -473,6 +473,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     results: ReturnType<typeof planWriteBack>["results"],
     hyperlinks: boolean,
     notes: readonly string[],
+    pageLayout = false,
   ): Excel.Worksheet {
     // Made anew on every run, so a second run gives the same sheet as the first.
     const ws = replaceSheet(ctx, read.sheets.map((s) => s.name), results.name);
@@ -482,7 +483,13 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       cells.push({ address: a1(r++, 0), value: t().resultsNotesHeading, bold: true });
       for (const note of notes) cells.push({ address: a1(r++, 0), value: note, tone: "warning" });
     }
-    renderWrites(ws, cells, { hyperlinks, columnWidths: results.columnWidths });
+    renderWrites(ws, cells, {
+      hyperlinks,
+      columnWidths: results.columnWidths,
+      font: results.font,
+      autofitRows: true,
+      page: pageLayout ? results.page : undefined,
+    });
     return ws;
   }
 

@@ -18,6 +18,7 @@ export type StyleId =
   | "text"
   | "unit"
   | "input"
+  | "countInput"
   | "computed"
   | "note"
   | "footnote"
