@@ -14,7 +14,7 @@ import { decAdd, decToNumber, decToString, decCmp, type Dec } from "../engine/ex
 import type { RecognisedForm, ResolvedValue, SheetGrid } from "../engine/types";
 import { validateForms } from "../engine/validate";
 import { formatDecimal } from "../i18n/number";
-import { planSheets, sheetNameFor } from "../layout/plan";
+import { COUNT_FORMAT, planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader } from "../layout/types";
 import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
@@ -183,7 +183,11 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
           const sorted = [...percents].sort(decCmp);
           notes.push(ctx.t.mergeRateNotSummed(formatDecimal(decToString(sorted[0]), ctx.lang), formatDecimal(decToString(sorted[sorted.length - 1]), ctx.lang), percents.length));
         }
-      } else if (sum) typeInto(valueCell, decToNumber(sum));
+      } else if (sum) {
+        // Sums are the product's own numbers: counts grouped by thousands like a printed report ("53.414").
+        const n = decToNumber(sum);
+        typeInto(valueCell, n, row.kind === "count" && Number.isInteger(n) ? COUNT_FORMAT : undefined);
+      }
       if (missingHere) notes.push(ctx.t.mergeMissingCount(missingHere));
       if (notes.length) {
         typeInto(noteCell, notes.join(". "));

@@ -15,6 +15,15 @@ import { TONE_COLORS, type ClearPlan, type SheetWrites, type WriteBackPlan } fro
 const argb = (hex: string) => ({ argb: `FF${hex.replace(/^#/, "").toUpperCase()}` });
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 
+/**
+ * The forms are Vietnamese documents: their counts and rates read "53.414" and "55,17" in any viewer. The locale tag
+ * [$-42A] (vi-VN) makes LibreOffice use Vietnamese separators whatever its own locale; Excel takes separators from
+ * the system's regional settings, so a vi-VN Excel shows the same and an en-US one its own (53,414).
+ */
+export function inVietnamese(numberFormat: string): string {
+  return numberFormat === "#,##0" || numberFormat === "0.00" ? `[$-42A]${numberFormat}` : numberFormat;
+}
+
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   cell.font = {
     name: style.font.name,
@@ -30,7 +39,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     ...(style.vAlign ? { vertical: style.vAlign === "center" ? "middle" : style.vAlign } : {}),
     ...(style.wrap ? { wrapText: true } : {}),
   };
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.numberFormat) cell.numFmt = inVietnamese(style.numberFormat);
   cell.protection = { locked: style.locked };
 }
 
@@ -120,7 +129,7 @@ export function typeInto(cell: ExcelJS.Cell, value: string | number | boolean | 
   }
   cell.value = value;
   if (typeof value === "string") cell.numFmt = "@";
-  else if (numberFormat && numberFormat !== "General") cell.numFmt = numberFormat;
+  else if (numberFormat && numberFormat !== "General") cell.numFmt = inVietnamese(numberFormat);
 }
 
 function toneStyle(

@@ -48,8 +48,9 @@ function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
     unit: { font: f(), border: true, hAlign: "center", vAlign: "center", wrap: true, locked: true },
     // "General": Excel shows what was typed ("#,##0.##" would show 81 as "81," and a pasted 52,414 as "52,41").
     input: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: "General", locked: variant === "report" },
-    // Counts are whole numbers: grouped by thousands in the reader's locale (vi-VN "53.414", en-US "53,414").
-    countInput: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: COUNT_FORMAT, locked: variant === "report" },
+    // A report copy shows its counts grouped by thousands ("53.414"); a working sheet shows what the clerk typed
+    // (a grouped format would show a mistyped 52,414 = 52.414 as "52").
+    countInput: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: variant === "report" ? COUNT_FORMAT : "General", locked: variant === "report" },
     computed: { font: f({ bold: variant !== "report" }), fill: shade(COMPUTED_FILL), border: true, hAlign: "right", vAlign: "center", numberFormat: "0.00", locked: true },
     note: { font: f(), border: true, hAlign: "left", vAlign: "center", wrap: true, locked: variant === "report" },
     footnote: { font: f({ italic: true, size: size - 1 }), hAlign: "left", wrap: true, locked: true },

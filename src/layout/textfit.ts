@@ -108,7 +108,7 @@ export interface TextCell {
 
 /**
  * Row heights (0-based row → points) for cells set in columns `columnWidths` wide (character units), merged as
- * `merges` says. Only rows that need more than one default line get an entry. A merge over several rows is given
+ * `merges` says. Every row with text gets an entry (one line at least). A merge over several rows is given
  * its height on its last row when the rows together are too short.
  */
 export function planRowHeights(

@@ -170,6 +170,10 @@ function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, resu
     const n = set.forms.find((f) => f.id === id)?.number;
     return n === undefined ? id : t.formName(n);
   };
+  // The engine names a row of another form by the set's id ("BM7 6.1.1"); a reader sees "6.1.1 (Biểu mẫu 7)".
+  const ids = set.forms.map((f) => f.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length);
+  const refs = ids.length ? new RegExp(`\\b(${ids.join("|")}) (\\d+(?:\\.\\d+)*)`, "g") : null;
+  const inWords = (text: string) => (refs ? text.replace(refs, (_m, id: string, stt: string) => `${stt} (${formName(id)})`) : text);
   let r = 0;
   cells.push({ address: a1(r++, 0), value: t.title, bold: true });
   cells.push({ address: a1(r++, 0), value: t.summary(count("error"), count("warning"), count("info"), set.template_set, "") });
@@ -187,7 +191,7 @@ function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, resu
       f.stt ?? "",
       f.cell && f.sheet ? `${f.sheet}!${f.cell}` : f.sheet ?? "",
       SEVERITY_LABELS[lang][f.severity],
-      renderFinding(f, lang),
+      inWords(renderFinding(f, lang)),
       f.value ?? "",
       f.expected !== undefined ? formatDecimal(f.expected, lang) : "",
     ];
@@ -209,7 +213,7 @@ function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, resu
   const evaluations = result.evaluations.slice().sort((a, b) => Number(b.crossForm) - Number(a.crossForm));
   for (const e of evaluations) {
     // Form, (blank), result, kind of check, the relation in words, left and right sides.
-    const relation = e.inferred ? `${e.relation} (${t.inferredRule})` : e.relation;
+    const relation = e.inferred ? `${inWords(e.relation)} (${t.inferredRule})` : inWords(e.relation);
     const row = [
       e.crossForm ? t.crossForm : formName(e.form),
       "",
