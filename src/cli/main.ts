@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { cliText } from "../i18n/cli";
+import { FIX_TEXT } from "../i18n/fixes";
 import type { Lang } from "../i18n/number";
 import { runCheck } from "./check";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
@@ -59,6 +60,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .argument("<FILE_OR_DIR...>", h.inputs)
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
+    .option("--fix", FIX_TEXT[ctx.lang].help)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runCheck(ctx, inputs, opts)));

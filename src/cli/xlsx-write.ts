@@ -127,6 +127,7 @@ export function typeInto(cell: ExcelJS.Cell, value: string | number | boolean | 
     cell.value = null;
     return;
   }
+  ownStyle(cell);
   cell.value = value;
   if (typeof value === "string") cell.numFmt = "@";
   else if (numberFormat && numberFormat !== "General") cell.numFmt = inVietnamese(numberFormat);
@@ -145,11 +146,20 @@ function toneStyle(
   if (wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical };
 }
 
+/**
+ * Gives a cell a style object of its own before it is changed: exceljs shares one style object among the cells of a
+ * file that had the same style, so setting one cell's numFmt or font would change all of them.
+ */
+export function ownStyle(cell: ExcelJS.Cell): void {
+  cell.style = { ...cell.style };
+}
+
 function renderWrites(ws: ExcelJS.Worksheet, writes: SheetWrites): void {
   // Beside a form, text sits mid-row like the form's own cells; a sheet of its own (results) reads from the top.
   const vertical = writes.page ? "top" : "middle";
   for (const w of writes.cells) {
     const cell = ws.getCell(w.address);
+    ownStyle(cell);
     if (writes.font) cell.font = { ...(cell.font ?? {}), name: writes.font.name, size: writes.font.size };
     if (writes.page) cell.alignment = { ...(cell.alignment ?? {}), vertical: "top" };
     if (w.formula !== undefined) cell.value = { formula: w.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
