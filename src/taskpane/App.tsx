@@ -269,7 +269,12 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
           </Button>
           {busy && <Spinner size="tiny" label={t.busy} />}
         </div>
-        {outcome && findings.length === 0 && <Text>{t.noFindings}</Text>}
+        {outcome && outcome.recognition.forms.length === 0 && findings.length === 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="no-forms">
+            <MessageBarBody>{t.noFormsFound}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome && outcome.recognition.forms.length > 0 && findings.length === 0 && <Text>{t.noFindings}</Text>}
         {outcome && findings.length > 0 && (
           <FindingsList t={t} lang={lang} set={set} findings={findings} onSelect={select} />
         )}

@@ -4,7 +4,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { HostError } from "../../src/excel/host";
+import { HostError, type ValidateOutcome } from "../../src/excel/host";
 import type { Finding } from "../../src/engine/types";
 import { builtinTemplateSet } from "../../src/forms";
 import { renderFinding } from "../../src/i18n/findings";
@@ -159,9 +159,24 @@ describe("task pane", () => {
 
   test("validate with nothing to report says so", async () => {
     const host = fakeHost();
+    const form = { formId: "BM3", sheet: "Biểu mẫu 3" } as unknown as ValidateOutcome["recognition"]["forms"][number];
+    host.validate.mockResolvedValue(outcomeOf([], { recognition: { forms: [form], findings: [], unrecognisedSheets: [] } }));
     renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
     await screen.findByText(vi.noFindings);
+    expect(screen.queryByTestId("no-forms")).toBeNull();
+  });
+
+  test("a workbook with no form is not “no errors”: the pane says no form was found and how to add one", async () => {
+    const host = fakeHost();
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+    expect((await screen.findByTestId("no-forms")).textContent).toContain(vi.noFormsFound);
+    expect(screen.queryByText(vi.noFindings)).toBeNull();
+  });
+
+  test("English counts agree in number", () => {
+    expect(en.validated({ error: 1, warning: 2, info: 0 })).toBe("Validated: 1 error, 2 warnings, 0 notes.");
   });
 
   test("clear and report copies call the host and report back", async () => {
