@@ -27,6 +27,8 @@ import { planClear, planWriteBack } from "../layout/writeback";
 import { HostError, type FormInWorkbook, type HostCapabilities, type InsertResult, type ValidateOutcome, type WorkbookHost } from "./host";
 import { MAX_COLS, MAX_ROWS } from "./limits";
 import { renderLayout, renderWrites, validRanges } from "./render";
+import { applyFixes, undoFixes, type CellBefore } from "./fixes";
+import type { CellFix } from "../layout/fixes";
 
 /** The document-settings key that keeps an office's own template set with the workbook. */
 export const TEMPLATE_SET_SETTING = "bieumau.templateSet";
@@ -389,6 +391,9 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         return made;
       });
     },
+
+    applyFixes: (fixes: CellFix[]) => applyFixes((batch) => run(batch), fixes),
+    undoFixes: (records: CellBefore[]) => undoFixes((batch) => run(batch), records),
 
     async selectCell(sheet: string, address: string): Promise<void> {
       await run(

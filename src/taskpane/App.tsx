@@ -30,6 +30,10 @@ import { TemplateSetSection, type SetOrigin } from "./components/TemplateSetSect
 import { FormPicker } from "./components/FormPicker";
 import { HeaderFields } from "./components/HeaderFields";
 import { FindingsList } from "./components/FindingsList";
+import { FixPanel } from "./components/FixPanel";
+import type { CellBefore } from "../excel/fixes";
+import { FIX_TEXT } from "../i18n/fixes";
+import { planFixes, type CellFix } from "../layout/fixes";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -87,6 +91,7 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
   const [error, setError] = React.useState<PaneError | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [outcome, setOutcome] = React.useState<ValidateOutcome | null>(null);
+  const [undoable, setUndoable] = React.useState<CellBefore[] | null>(null);
 
   const useSet = (next: TemplateSet, nextOrigin: SetOrigin): void => {
     setSet(next);
@@ -193,6 +198,28 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
     });
   };
 
+  // One-click fixes: applied on a click, then checked again so the findings stay true; "Hoàn tác" puts cells back.
+  const fixes = outcome && host.applyFixes ? planFixes(set, outcome.recognition, outcome.result) : [];
+  const recheck = async (notes: Notice[]): Promise<Notice[]> => {
+    const result = await host.validate(set);
+    setOutcome(result);
+    return [...notes, { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) }];
+  };
+  const applyFix = (list: CellFix[]): void =>
+    void run(async () => {
+      const out = await host.applyFixes!(list);
+      setUndoable(out.undo.length ? out.undo : null);
+      return recheck(out.stale.map((f): Notice => ({ intent: "warning", text: FIX_TEXT[lang].stale(`${f.sheet}!${f.cell}`) })));
+    });
+  const undoFix = (): void =>
+    void run(async () => {
+      const out = await host.undoFixes!(undoable ?? []);
+      setUndoable(null);
+      const notes: Notice[] = [{ intent: "success", text: FIX_TEXT[lang].undone(out.restored.length) }];
+      for (const c of out.changed) notes.push({ intent: "warning", text: FIX_TEXT[lang].stale(`${c.sheet}!${c.address}`) });
+      return recheck(notes);
+    });
+
   const missingCaps = (Object.keys(caps) as Array<keyof HostCapabilities>).filter((k) => !caps[k]);
   const findings = outcome ? allFindings(outcome) : [];
 
@@ -275,6 +302,15 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
           </MessageBar>
         )}
         {outcome && outcome.recognition.forms.length > 0 && findings.length === 0 && <Text>{t.noFindings}</Text>}
+        <FixPanel
+          lang={lang}
+          fixes={fixes}
+          busy={busy}
+          lastApplied={undoable ? undoable.length : null}
+          onApply={applyFix}
+          onUndo={undoFix}
+          onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e: unknown) => setError(paneError(e, t)))}
+        />
         {outcome && findings.length > 0 && (
           <FindingsList t={t} lang={lang} set={set} findings={findings} onSelect={select} />
         )}

@@ -11,6 +11,9 @@ import { renderFinding } from "../../src/i18n/findings";
 import { vi, en } from "../../src/i18n/ui";
 import type { Lang } from "../../src/i18n/number";
 import { fakeHost, outcomeOf, type MockHost } from "./fakeHost";
+import { checkWorkbook } from "../../src/engine";
+import { FIX_TEXT } from "../../src/i18n/fixes";
+import { sampleInLayout } from "../support/sample";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to choose a layout.
 beforeAll(() => {
@@ -296,5 +299,37 @@ describe("task pane", () => {
       fireEvent.click(screen.getByRole("button", { name: en.validateButton }));
     });
     await screen.findByText(renderFinding(rateError, "en"));
+  });
+});
+
+describe("one-click fixes", () => {
+  test("a group of the same fix, each cell reachable, 'Sửa tất cả' on a click, then 'Hoàn tác'", async () => {
+    const set = builtinTemplateSet();
+    const { recognition, result } = checkWorkbook(set, sampleInLayout(set));
+    const checked = outcomeOf(result.findings, { recognition, result });
+    const host = fakeHost();
+    host.validate.mockResolvedValue(checked);
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+    const group = await screen.findByTestId("fix-group-thousands");
+    expect(within(group).getByText(FIX_TEXT.vi.group("thousands", 6))).toBeTruthy();
+    // Nothing written before the click.
+    expect(host.applyFixes).not.toHaveBeenCalled();
+    fireEvent.click(within(group).getByText(/D23/));
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("Biểu mẫu 3", "D23"));
+
+    fireEvent.click(within(group).getByRole("button", { name: FIX_TEXT.vi.fixAll }));
+    await waitFor(() => expect(host.applyFixes).toHaveBeenCalledTimes(1));
+    expect(host.applyFixes.mock.calls[0][0].map((f) => f.kind)).toEqual(Array(6).fill("thousands"));
+    // Checked again at once, so the list is never out of date.
+    await waitFor(() => expect(host.validate).toHaveBeenCalledTimes(2));
+    const applied = await screen.findByTestId("fix-applied");
+    expect(applied.textContent).toContain(FIX_TEXT.vi.applied(6));
+
+    fireEvent.click(within(applied).getByRole("button", { name: FIX_TEXT.vi.undo }));
+    await waitFor(() => expect(host.undoFixes).toHaveBeenCalledTimes(1));
+    expect(host.undoFixes.mock.calls[0][0]).toHaveLength(6);
+    await screen.findByText(FIX_TEXT.vi.undone(6));
+    expect(screen.queryByTestId("fix-applied")).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import type { HostCapabilities, ValidateOutcome, WorkbookHost } from "../../src/excel/host";
 import type { Finding } from "../../src/engine/types";
 
-export type MockHost = { [K in keyof WorkbookHost]: jest.MockedFunction<WorkbookHost[K]> };
+export type MockHost = { [K in keyof WorkbookHost]-?: jest.MockedFunction<NonNullable<WorkbookHost[K]>> };
 
 function mock<F extends (...args: never[]) => unknown>(impl: F): jest.MockedFunction<F> {
   return jest.fn(impl) as unknown as jest.MockedFunction<F>;
@@ -40,6 +40,12 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}): MockHost
     selectCell: async () => undefined,
     loadStoredTemplateSet: async () => null,
     storeTemplateSet: async () => undefined,
+    applyFixes: async (fixes) => ({
+      applied: fixes,
+      stale: [],
+      undo: fixes.map((f) => ({ sheet: f.sheet, address: f.cell, value: f.before, numberFormat: "@", wrote: { value: 0 } })),
+    }),
+    undoFixes: async (records) => ({ restored: [...records], changed: [] }),
   };
   return {
     capabilities: mock(host.capabilities),
@@ -51,5 +57,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}): MockHost
     selectCell: mock(host.selectCell),
     loadStoredTemplateSet: mock(host.loadStoredTemplateSet),
     storeTemplateSet: mock(host.storeTemplateSet),
+    applyFixes: mock(host.applyFixes!),
+    undoFixes: mock(host.undoFixes!),
   };
 }
