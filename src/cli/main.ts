@@ -5,7 +5,8 @@
  * Exit codes: 0 no errors, 1 errors found (or merge refused because inputs have errors), 2 a file could not be read
  * or written, or the command was misused.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
+import { commanderError, helpTitle, optionNotes, usageLine } from "../i18n/commander";
 import { cliText } from "../i18n/cli";
 import { FIX_TEXT } from "../i18n/fixes";
 import type { Lang } from "../i18n/number";
@@ -22,6 +23,17 @@ function langOf(argv: readonly string[]): Lang {
 }
 
 
+/** commander's help in the CLI's language: titles, usage, and the "(choices: …, default: …)" of an option. */
+function helpInLanguage(lang: Lang): Partial<Help> {
+  const base = new Help();
+  return {
+    styleTitle: (title: string) => helpTitle(title, lang),
+    styleUsage: (usage: string) => usageLine(usage, lang),
+    subcommandTerm: (cmd) => usageLine(base.subcommandTerm(cmd), lang),
+    optionDescription: (option) => optionNotes(base.optionDescription(option), lang),
+  };
+}
+
 function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
   const h = cliText(ctx.lang).help;
   const program = new Command("bieumau");
@@ -35,7 +47,9 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, ctx.lang)),
     })
+    .configureHelp(helpInLanguage(ctx.lang))
     .showHelpAfterError();
 
   program
@@ -83,7 +97,12 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
 
   for (const sub of program.commands) {
     sub.exitOverride();
-    sub.configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) });
+    sub.configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, ctx.lang)),
+    });
+    sub.configureHelp(helpInLanguage(ctx.lang));
     sub.addOption(new Option("--lang <lang>", h.lang).choices(["vi", "en"]).hideHelp());
   }
   return program;

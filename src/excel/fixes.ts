@@ -7,31 +7,9 @@
  * alone and reported), one to write. Strings are written through `values` under the text format "@", never as
  * formulas; the only formula ever written is the product's own rate formula (CellFix.to.formula).
  */
-import type { CellFix } from "../layout/fixes";
+import type { CellBefore, CellFix, FixOutcome, UndoOutcome } from "../layout/fixes";
 
-export interface CellBefore {
-  sheet: string;
-  address: string;
-  /** The cell's value (a fix never touches a cell holding a formula). */
-  value: string | number | boolean | null;
-  numberFormat: string;
-  /** What the fix wrote, so an undo can tell whether the user has changed the cell since. */
-  wrote: { value: number } | { formula: string };
-}
-
-export interface FixOutcome {
-  applied: CellFix[];
-  /** Cells changed since the check: not touched. */
-  stale: CellFix[];
-  /** What "Hoàn tác" needs to put every applied cell back. */
-  undo: CellBefore[];
-}
-
-export interface UndoOutcome {
-  restored: CellBefore[];
-  /** Cells the user changed after the fix: left as they are. */
-  changed: CellBefore[];
-}
+export type { CellBefore, FixOutcome, UndoOutcome };
 
 type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

@@ -5,8 +5,7 @@
  */
 import type { RecognitionResult, ValidationResult } from "../engine/types";
 import type { ReportHeader } from "../layout/types";
-import type { CellFix } from "../layout/fixes";
-import type { CellBefore, FixOutcome, UndoOutcome } from "./fixes";
+import type { CellBefore, CellFix, FixOutcome, UndoOutcome } from "../layout/fixes";
 import type { TemplateSet } from "../forms/schema";
 
 export interface FormInWorkbook {

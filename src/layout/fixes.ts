@@ -31,6 +31,31 @@ export interface CellFix {
   to: { value: number } | { formula: string; value: number | null };
 }
 
+/** What a host records when it applies a fix (src/excel/fixes.ts), so "Hoàn tác" can put the cell back. */
+export interface CellBefore {
+  sheet: string;
+  address: string;
+  /** The cell's value (a fix never touches a cell holding a formula). */
+  value: string | number | boolean | null;
+  numberFormat: string;
+  /** What the fix wrote, so an undo can tell whether the user has changed the cell since. */
+  wrote: { value: number } | { formula: string };
+}
+
+export interface FixOutcome {
+  applied: CellFix[];
+  /** Cells changed since the check: not touched. */
+  stale: CellFix[];
+  /** What "Hoàn tác" needs to put every applied cell back. */
+  undo: CellBefore[];
+}
+
+export interface UndoOutcome {
+  restored: CellBefore[];
+  /** Cells the user changed after the fix: left as they are. */
+  changed: CellBefore[];
+}
+
 /** A finding's key, as fixes and the pane's list share it. */
 export function findingKey(f: Pick<Finding, "rule" | "sheet" | "cell" | "check">): string {
   return `${f.sheet ?? ""}!${f.cell ?? ""}\u0000${f.rule}\u0000${f.check}`;
