@@ -6,11 +6,14 @@ import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { MultiBar, Presets } from "cli-progress";
 import { checkWorkbook } from "../engine";
+import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { FIX_TEXT } from "../i18n/fixes";
-import { jsonFile, textReport, type JsonFile } from "./report";
+import { cliPeriodText } from "../i18n/cli-periods";
+import { comparePrevious, loadPrevious } from "./previous";
+import { jsonFile, periodJson, textReport, type JsonFile } from "./report";
 import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
 
@@ -21,6 +24,8 @@ export interface CheckOptions {
   fix?: boolean;
   templates?: string;
   overwrite?: boolean;
+  /** --previous: the previous report(s) to compare with (see previous.ts). */
+  previous?: string[];
   /** Show a progress bar when stderr is a terminal and there are more files than this. */
   progressAbove?: number;
 }
@@ -31,6 +36,8 @@ export interface CheckedFile {
   recognition?: RecognitionResult;
   result?: ValidationResult;
   findings: Finding[];
+  /** The report period the workbook states (header line or a hand-typed title), null when none. */
+  period?: Period | null;
 }
 
 /** Recognition findings and validation findings, each once. */
@@ -49,8 +56,8 @@ export function allFindings(recognition: RecognitionResult, result: ValidationRe
 export async function checkFile(file: string, set: TemplateSet, full = false): Promise<CheckedFile> {
   const outcome = await readWorkbookFile(file, set, { full });
   if (!outcome.ok) return { file, outcome, findings: [] };
-  const { recognition, result } = checkWorkbook(set, outcome.grids);
-  return { file, outcome, recognition, result, findings: allFindings(recognition, result) };
+  const { recognition, result, period } = checkWorkbook(set, outcome.grids);
+  return { file, outcome, recognition, result, findings: allFindings(recognition, result), period };
 }
 
 /** Where the checked copy of `input` goes: OUT itself for one input, OUT/<name> when OUT is a directory. */
@@ -131,6 +138,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   /** Text lines go above the bar when both share the terminal. */
   const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
 
+  const previous = options.previous?.length ? await loadPrevious(ctx, set, options.previous) : null;
   const json: JsonFile[] = [];
   let unreadable = 0;
   let withErrors = 0;
@@ -148,6 +156,12 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       continue;
     }
     for (const cut of checked.outcome.truncated) extra.push(ctx.t.sheetTruncated(cut.sheet, cut.rows, cut.cols));
+    if (checked.period && !options.json) extra.push(cliPeriodText(ctx.lang).periodLine(checked.period));
+    if (previous) {
+      const compared = comparePrevious(ctx, set, checked, previous, files.length === 1);
+      checked.findings.push(...compared.findings);
+      extra.push(compared.line);
+    }
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
     if (options.write && checked.recognition && checked.recognition.forms.length > 0) {
       const target = await writeTarget(ctx, options.write, file, many);
@@ -159,7 +173,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
         if (!problem) extra.push(...(fixLines ?? []));
       }
     }
-    if (options.json) json.push(jsonFile(name, checked.recognition!, checked.findings, ctx.lang));
+    if (options.json) json.push({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();

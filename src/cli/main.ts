@@ -9,11 +9,13 @@ import { Command, CommanderError, Help, Option } from "commander";
 import { commanderError, helpTitle, optionNotes, usageLine } from "../i18n/commander";
 import { cliText } from "../i18n/cli";
 import { FIX_TEXT } from "../i18n/fixes";
+import { cliPeriodText } from "../i18n/cli-periods";
 import type { Lang } from "../i18n/number";
 import { runCheck } from "./check";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
+import { addTemplateCommands } from "./template-command";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -60,6 +62,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--forms <list>", h.forms)
     .option("--unit <name>", h.unit)
     .option("--period <period>", h.period)
+    .option("--year <year>", cliPeriodText(ctx.lang).help.year)
     .option("--report-number <number>", h.reportNumber)
     .option("--report-date <date>", h.reportDate)
     .option("--from <DATA.tsv>", h.from)
@@ -75,6 +78,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
     .option("--fix", FIX_TEXT[ctx.lang].help)
+    .option("--previous <FILE_OR_DIR>", cliPeriodText(ctx.lang).help.previous, (v: string, all: string[] = []) => [...all, v])
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runCheck(ctx, inputs, opts)));
@@ -91,9 +95,12 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--period <period>", h.period)
     .option("--report-number <number>", h.reportNumber)
     .option("--report-date <date>", h.reportDate)
+    .option("--year <year>", cliPeriodText(ctx.lang).help.year)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
+
+  addTemplateCommands(program, ctx, setCode);
 
   for (const sub of program.commands) {
     sub.exitOverride();

@@ -18,10 +18,13 @@ import { COUNT_FORMAT, planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader } from "../layout/types";
 import { checkFile, type CheckedFile } from "./check";
 import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
-import { cacheRateResults, chosenForms, parsePeriod } from "./new";
+import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
 import { planListSheet } from "../layout/list-sheet";
 import { fitRows, renderLayout, renderSheetWrites, typeInto, writeOutput } from "./xlsx-write";
+import { cliPeriodText } from "../i18n/cli-periods";
+import { reportPeriodOfKind } from "../layout/period";
+import { mergePeriods } from "./merge-periods";
 
 export interface MergeOptions {
   output: string;
@@ -32,6 +35,7 @@ export interface MergeOptions {
   /** The consolidated report's number and date, for the caption ("Ban hành kèm theo Báo cáo số … ngày …"). */
   reportNumber?: string;
   reportDate?: string;
+  year?: string;
   templates?: string;
   overwrite?: boolean;
 }
@@ -103,6 +107,11 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
     ctx.err(ctx.t.mergeNothing);
     return 2;
   }
+  const periods = mergePeriods(units.map((u) => ({ file: shown(ctx, u.file), period: u.checked.period ?? null })));
+  if (periods.mixed) {
+    ctx.err(cliPeriodText(ctx.lang).mergeMixedPeriods(periods.groups, Boolean(options.force)));
+    if (!options.force) return 1;
+  }
   const withErrors = units.filter((u) => u.errors > 0).map((u) => shown(ctx, u.file));
   if (withErrors.length && !options.force) {
     ctx.err(ctx.t.mergeInputsWithErrors(withErrors));
@@ -121,6 +130,9 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
     Object.assign(header, p);
   }
+  applyYear(ctx, header, options.year);
+  if (!options.period && !options.year && periods.common)
+    Object.assign(header, { period: reportPeriodOfKind(periods.common.kind), year: periods.common.year });
   const layouts = planSheets(set, formIds, header, {}, { loadedSet: loaded });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "bieumau merge";

@@ -8,6 +8,9 @@ import { resolve } from "path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, excelTypedCell } from "../engine";
 import type { TemplateSet } from "../forms/schema";
+import { periodFromTitle } from "../engine/periods";
+import { reportPeriodOfKind } from "../layout/period";
+import { cliPeriodText } from "../i18n/cli-periods";
 import { planSheets } from "../layout/plan";
 import type { ReportHeader, ReportPeriod, SheetLayout } from "../layout/types";
 import { loadTemplateSet, shown, UsageError, type Ctx } from "./io";
@@ -19,6 +22,8 @@ export interface NewOptions {
   forms?: string;
   unit?: string;
   period?: string;
+  /** --year 2024, with --period 6m (the README's older spelling). */
+  year?: string;
   reportNumber?: string;
   reportDate?: string;
   from?: string;
@@ -33,8 +38,13 @@ const PERIODS: Record<string, ReportPeriod> = {
   year: "year", nam: "year", "năm": "year",
 };
 
-/** "6t-2024", "q1/2024", "nam-2024", "2024", "6m" → period and year. */
+/**
+ * "q1-2026", "6t-2024", "q3-2025", "nam-2025", "2024", the older "6m"/"year", or a title as typed ("6 tháng đầu
+ * năm 2024", "Quý I năm 2026") → period and year.
+ */
 export function parsePeriod(text: string): Pick<ReportHeader, "period" | "year"> | null {
+  const titled = periodFromTitle(text);
+  if (titled) return { period: reportPeriodOfKind(titled.kind), year: titled.year };
   const t = text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, "");
   if (/^(?:19|20)\d{2}$/.test(t)) return { year: Number(t) };
   const m = /^(?:([a-zăâđêôơư0-9]+?)[-/_.]?)?((?:19|20)\d{2})?$/u.exec(t);
@@ -42,6 +52,15 @@ export function parsePeriod(text: string): Pick<ReportHeader, "period" | "year">
   const period = m[1] ? PERIODS[m[1]] : undefined;
   if (m[1] && !period) return null;
   return { ...(period ? { period } : {}), ...(m[2] ? { year: Number(m[2]) } : {}) };
+}
+
+/** --year YYYY sets the header's year (a year in --period wins when both are given and agree; a clash is refused). */
+export function applyYear(ctx: Ctx, header: ReportHeader, year: string | undefined): void {
+  if (year === undefined) return;
+  if (!/^(?:19|20)\d{2}$/.test(year.trim())) throw new UsageError(cliPeriodText(ctx.lang).badYear(year));
+  const y = Number(year.trim());
+  if (header.year !== undefined && header.year !== y) throw new UsageError(cliPeriodText(ctx.lang).badYear(year));
+  header.year = y;
 }
 
 /** The form ids `--forms` names ("1,3,7", "BM1,BM3"); throws UsageError for one the set lacks. */
@@ -102,6 +121,7 @@ export async function runNew(ctx: Ctx, out: string, options: NewOptions): Promis
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
     Object.assign(header, p);
   }
+  applyYear(ctx, header, options.year);
 
   let tsvRows: TsvRow[] = [];
   const fromForms: string[] = [];

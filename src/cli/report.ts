@@ -2,6 +2,7 @@
  * One formatter per output (style.md §12): findings of a checked file as text lines, and as the JSON document of
  * `check --json`. Sentences come from the shared catalogue (renderFinding), never written here.
  */
+import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult } from "../engine/types";
 import { renderFinding } from "../i18n/findings";
 import type { Lang } from "../i18n/number";
@@ -23,8 +24,21 @@ export interface JsonFile {
   file: string;
   forms: Array<{ form: string; sheet: string }>;
   findings: JsonFinding[];
+  /** The report period the file states ("6t", 2024, cut-off dates), null when none; absent for an unreadable file. */
+  period?: JsonPeriod | null;
   /** Present only when the file could not be read: why, in the chosen language. */
   error?: string;
+}
+
+export interface JsonPeriod {
+  kind: Period["kind"];
+  year: number;
+  from: string;
+  to: string;
+}
+
+export function periodJson(p: Period | null | undefined): JsonPeriod | null {
+  return p ? { kind: p.kind, year: p.year, from: p.from, to: p.to } : null;
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -95,7 +109,7 @@ export function textReport(
     lines.push(`  ${t.unrecognisedSheets(recognition.unrecognisedSheets)}`);
   for (const f of sortFindings(findings)) {
     const where = [cellOf(f), f.stt ? `${f.form} ${sttOf(f)}` : f.form].filter(Boolean).join("  ");
-    lines.push(`  ${MARK[f.severity]} ${t.severity[f.severity]}: ${where}: ${renderFinding(f, lang)}`);
+    lines.push(`  ${MARK[f.severity]} ${t.severity[f.severity]}: ${where ? `${where}: ` : ""}${renderFinding(f, lang)}`);
   }
   return lines;
 }

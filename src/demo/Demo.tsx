@@ -33,6 +33,7 @@ function observed(host: WorkbookHost, changed: () => void): WorkbookHost {
     selectCell: wrap(host.selectCell.bind(host)),
     loadStoredTemplateSet: wrap(host.loadStoredTemplateSet.bind(host)),
     storeTemplateSet: wrap(host.storeTemplateSet.bind(host)),
+    ...(host.readActiveSheet ? { readActiveSheet: wrap(host.readActiveSheet.bind(host)) } : {}),
   };
 }
 

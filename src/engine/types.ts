@@ -82,7 +82,14 @@ export type CheckCode =
   | "form.row_missing"
   | "form.row_unknown"
   | "form.text_differs"
-  | "form.duplicate";
+  | "form.duplicate"
+  | "reform.rightly_blank"
+  | "reform.value_after"
+  | "reform.coding_predates"
+  | "period.accumulation_decreased"
+  | "period.state_jump"
+  | "period.code_back"
+  | "period.not_comparable";
 
 export interface Finding {
   /** Stable rule id: a template rule ("BM3.3.2.rate") or a built-in row check ("BM3.3.1.1.count"). */

@@ -19,6 +19,7 @@ import {
   ZERO,
   type Dec,
 } from "./exact";
+import { rowApplies, type Period } from "./periods";
 import { readCell, type Reading } from "./reading";
 import { SHEET_TEXT } from "../i18n/sheet";
 import { memoised } from "../util/memo";
@@ -56,7 +57,7 @@ interface RuleMeta {
   inferred: boolean;
 }
 
-function relationText(rule: Rule): string {
+export function relationText(rule: Rule): string {
   const l = (ref: string) => ref.replace(":", " ");
   switch (rule.type) {
     case "rate":
@@ -333,6 +334,15 @@ interface RuleContext {
   computed: ComputedRate[];
   excusedBlank: Set<RowValue>;
   sheetOf: (form: string) => string;
+  /** Rows that may be blank because the period is (partly) after the date they apply until (see periods.ts). */
+  gone: Set<RowValue>;
+}
+
+/** The parts a sum must have: a blank row the period no longer has (cấp huyện after 1/7/2025) is not demanded. */
+function demanded(parts: readonly RowValue[], refs: readonly string[], gone: Set<RowValue>): { parts: RowValue[]; refs: readonly string[] } {
+  const kept = parts.filter((p) => !(p.reading.type === "blank" && gone.has(p)));
+  // allReported compares counts: drop as many refs as parts were excused.
+  return { parts: kept, refs: kept.length === parts.length ? refs : refs.slice(0, refs.length - (parts.length - kept.length)) };
 }
 
 /** Every part named by the rule was found and holds a value. */
@@ -428,9 +438,9 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
     }
     case "sum_eq": {
       const total = lookup(rule.total);
-      const parts = refs(rule.parts);
+      const { parts, refs: needed } = demanded(refs(rule.parts), rule.parts, ctx.gone);
       if (!total) return;
-      if (total.value === null || !allReported(parts, rule.parts)) {
+      if (total.value === null || parts.length === 0 || !allReported(parts, needed)) {
         record("not_applicable");
         return;
       }
@@ -486,7 +496,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
         }
       }
       for (const v of refs(rule.then.filled ?? [])) {
-        if (v.reading.type === "blank") {
+        if (v.reading.type === "blank" && !ctx.gone.has(v)) {
           ok = false;
           ctx.excusedBlank.add(v);
           out.add(rule.id, "when.should_be_filled", rule.severity, form, v,
@@ -498,9 +508,9 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
     }
     case "between_parts": {
       const target = lookup(rule.target);
-      const parts = refs(rule.parts);
+      const { parts, refs: needed } = demanded(refs(rule.parts), rule.parts, ctx.gone);
       if (!target) return;
-      if (target.value === null || !allReported(parts, rule.parts)) {
+      if (target.value === null || parts.length === 0 || !allReported(parts, needed)) {
         record("not_applicable");
         return;
       }
@@ -522,10 +532,42 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
 }
 
 /**
+ * Rows dated by the template set (applies_until / applies_from / coding_until) against the report's period: a blank
+ * where the period no longer has the row is right (info, and sums do not demand it), a value there is a warning; in a
+ * period straddling the date either is accepted. Facts only: the dates and the period code.
+ */
+function reformChecks(form: string, values: readonly RowValue[], period: Period, ctx: RuleContext): void {
+  for (const rv of values) {
+    const row = rv.row;
+    if (row.kind === "group" || (!row.applies_until && !row.applies_from && !row.coding_until)) continue;
+    const inferred = row.applies_source === "inferred" || row.source === "inferred";
+    const base = { period: `${period.kind}-${period.year}`, until: row.applies_until ?? "", from: row.applies_from ?? "" };
+    if (row.applies_until || row.applies_from) {
+      const applies = rowApplies(row, period);
+      if (applies !== "yes") {
+        ctx.gone.add(rv);
+        if (rv.reading.type === "blank") {
+          ctx.excusedBlank.add(rv);
+          if (rv.filled) ctx.out.add(`${form}.${row.stt}.reform`, "reform.rightly_blank", "info", form, rv, { ...base, straddles: applies === "either" ? "1" : "" }, { inferred });
+        } else if (applies === "no" && !rv.filled?.value.formula)
+          // A rate's live formula computes from its parts: the warning belongs to the part the clerk typed.
+          ctx.out.add(`${form}.${row.stt}.reform`, "reform.value_after", "warning", form, rv, base, { inferred });
+      }
+    }
+    if (row.coding_until && rv.reading.type !== "blank" && rowApplies({ applies_until: row.coding_until }, period) !== "yes")
+      ctx.out.add(`${form}.${row.stt}.reform`, "reform.coding_predates", "info", form, rv, { ...base, until: row.coding_until }, { inferred });
+  }
+}
+
+/**
  * Validates filled forms against a template set. Forms the set does not know are skipped (recognition reports them).
  * When a form appears twice, each copy is checked on its own and cross-form rules use the first.
  */
-export function validateForms(set: TemplateSet, forms: readonly FilledForm[], options: { values?: boolean } = {}): ValidationResult {
+export function validateForms(
+  set: TemplateSet,
+  forms: readonly FilledForm[],
+  options: { values?: boolean; period?: Period | null } = {},
+): ValidationResult {
   const compiled = compile(set);
   const firstSheet = new Map<string, string>();
   for (const f of forms) if (!firstSheet.has(f.formId)) firstSheet.set(f.formId, f.sheet);
@@ -539,7 +581,7 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
     const cf = compiled.forms.get(filled.formId);
     if (!cf) continue;
     const out = new Collector(() => filled.sheet);
-    const ctx: RuleContext = { out, evaluations, computed, excusedBlank: new Set(), sheetOf: () => filled.sheet };
+    const ctx: RuleContext = { out, evaluations, computed, excusedBlank: new Set(), sheetOf: () => filled.sheet, gone: new Set() };
     const values: RowValue[] = new Array(cf.def.rows.length);
     const rows = cf.def.rows;
     const ordered = filled.ordered && filled.ordered.length === rows.length ? filled.ordered : null;
@@ -557,6 +599,7 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
           out.add(`${cf.def.id}.${row.stt}.unit`, "unit.differs", "info", cf.def.id, rv, { typed: unitTyped.trim(), unit: row.unit });
       }
     }
+    if (options.period) reformChecks(cf.def.id, values, options.period, ctx);
     if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, { values, index: cf.rowIndex });
     const rowIndex = cf.rowIndex;
     const lookup: RowLookup = (ref) => {
@@ -591,7 +634,9 @@ export function validateForms(set: TemplateSet, forms: readonly FilledForm[], op
   }
 
   const crossOut = new Collector((form) => firstSheet.get(form));
-  const crossCtx: RuleContext = { out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "" };
+  const crossCtx: RuleContext = {
+    out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "", gone: new Set(),
+  };
   const crossLookup: RowLookup = (ref) => {
     const i = ref.indexOf(":");
     const form = firstValues.get(ref.slice(0, i));

@@ -119,6 +119,7 @@ export interface ExcelHost extends WorkbookHost {
    * which has no UI of its own, tells the clerk that checking could not run.
    */
   showNotice(lines: string[]): Promise<void>;
+  readActiveSheet(): Promise<SheetGrid | null>;
 }
 
 export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
@@ -440,6 +441,24 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
           if (String(r.status) === "failed") reject(new HostError(text.settingsSaveFailed(r.error?.message ?? ""), r.error));
           else resolve();
         });
+      });
+    },
+
+    /** One sync: the active sheet's name and the used part of its read window, as a grid (for learning a set). */
+    async readActiveSheet(): Promise<SheetGrid | null> {
+      return run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load("name");
+        const window = ws.getRange(READ_WINDOW);
+        const range = caps().usedRangeOrNull ? window.getUsedRangeOrNullObject(true) : ws.getUsedRange(true).getIntersection(window);
+        range.load("address,values,formulas,numberFormat,text");
+        await ctx.sync();
+        if (range.isNullObject) return null;
+        const at = splitAddress(range.address);
+        const cells = range.values.map((row, i) =>
+          row.map((v, j) => toCellInput(v, range.formulas[i]?.[j], range.numberFormat[i]?.[j], range.text[i]?.[j])),
+        );
+        return { sheet: ws.name, cells, origin: at ? parseOrigin(at.address) : { row: 0, col: 0 } };
       });
     },
   };

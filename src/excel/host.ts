@@ -7,6 +7,7 @@ import type { RecognitionResult, ValidationResult } from "../engine/types";
 import type { ReportHeader } from "../layout/types";
 import type { CellBefore, CellFix, FixOutcome, UndoOutcome } from "../layout/fixes";
 import type { TemplateSet } from "../forms/schema";
+import type { SheetGrid } from "../engine/types";
 
 export interface FormInWorkbook {
   formId: string;
@@ -60,6 +61,8 @@ export interface WorkbookHost {
   /** The office's own template set kept with the workbook (document settings), as JSON text, or null. */
   loadStoredTemplateSet(): Promise<string | null>;
   storeTemplateSet(json: string | null): Promise<void>;
+  /** The active sheet's table, for learning a template set from a form pasted there; null when it is empty. */
+  readActiveSheet?(): Promise<SheetGrid | null>;
 }
 
 export class HostError extends Error {

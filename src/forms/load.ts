@@ -42,6 +42,10 @@ function checkSemantics(set: TemplateSet): string[] {
       stts.add(row.stt);
       if (row.kind === "code" && (!row.coding || Object.keys(row.coding).length === 0))
         problems.push(`forms[${fi}].rows[${ri}].coding: ${T.missingCoding}`);
+      if (row.applies_from && row.applies_until && row.applies_from > row.applies_until)
+        problems.push(`forms[${fi}].rows[${ri}].applies_from: ${T.appliesOrder(row.applies_from, row.applies_until)}`);
+      if (row.accumulates && row.kind !== "count" && row.kind !== "number")
+        problems.push(`forms[${fi}].rows[${ri}].accumulates: ${T.accumulatesKind}`);
     });
     const rowKind = new Map(form.rows.map((r) => [r.stt, r.kind]));
     form.rules.forEach((rule, ki) => {

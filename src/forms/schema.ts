@@ -4,11 +4,13 @@
  */
 import { z } from "zod";
 import { TEMPLATE_SET_TEXT } from "../i18n/template-set";
+import { inferenceSchema, learnedFromSchema, placeSchema, rowReviewSchema } from "./provenance";
 
 const stt = z
   .string()
   .regex(/^\d+(\.\d+)*$/, { message: TEMPLATE_SET_TEXT.sttShape });
 const source = z.enum(["seed", "official", "province", "inferred"]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: TEMPLATE_SET_TEXT.isoDate });
 const severity = z.enum(["error", "warning", "info"]);
 /** A row reference inside a form ("3.1.2") or, in cross-form rules, "BM7:6.1.1". */
 const rowRef = z.string().min(1);
@@ -23,6 +25,26 @@ export const rowSchema = z.object({
   unit_official_typo: z.string().optional(),
   source,
   remark: z.string().optional(),
+  /** Learned sets: the row's place in the document, and why it needs a reviewer's look. */
+  from: placeSchema.optional(),
+  review: z.array(rowReviewSchema).optional(),
+  /**
+   * The row applies only from / until a date (ISO "2025-06-30"), e.g. a row about cấp huyện, which no longer exists
+   * from 1/7/2025. A period after it takes a blank as right and a value as a warning; a period straddling it takes
+   * either. `applies_source`/`applies_remark` say where the date comes from ("inferred" when no text says so).
+   */
+  applies_from: isoDate.optional(),
+  applies_until: isoDate.optional(),
+  /** The row's code list predates this date (its codes may no longer mean what they say after it). */
+  coding_until: isoDate.optional(),
+  applies_source: source.optional(),
+  applies_remark: z.string().optional(),
+  /**
+   * The row counts things done since the start of the cut-off period (15/12): a later report of the same year whose
+   * period contains an earlier one cannot be smaller. Rows without it are a state at the end of the period.
+   */
+  accumulates: z.boolean().optional(),
+  accumulates_source: source.optional(),
 });
 
 const ruleBase = {
@@ -30,6 +52,8 @@ const ruleBase = {
   severity,
   source: source.optional(),
   remark: z.string().optional(),
+  /** Learned sets: how an inferred relation was found. */
+  inferred_by: inferenceSchema.optional(),
 };
 
 export const ruleSchema = z.discriminatedUnion("type", [
@@ -60,6 +84,8 @@ export const formSchema = z.object({
   source: z.string().min(1),
   rows: z.array(rowSchema).min(1),
   rules: z.array(ruleSchema),
+  /** Learned sets: the tables of the document the form was read from (a table Word split counts twice). */
+  from: z.array(placeSchema).optional(),
 });
 
 export const templateSetSchema = z.object({
@@ -76,6 +102,8 @@ export const templateSetSchema = z.object({
   missing_forms: z
     .array(z.object({ number: z.number().int().positive(), title: z.string(), reason: z.string() }))
     .default([]),
+  /** Learned sets: the document the set was learned from. */
+  learned_from: learnedFromSchema.optional(),
 });
 
 export type RowKind = z.infer<typeof rowSchema>["kind"];

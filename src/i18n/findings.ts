@@ -5,8 +5,17 @@
 import type { CheckCode, Finding, FindingParams, NumericParam } from "../engine/types";
 import type { Severity } from "../forms/schema";
 import { formatDecimal, type Lang } from "./number";
+import { dateText, periodCodeText } from "./periods";
 
 type Param = (name: string) => string;
+
+/** The day after an ISO date: a row that applies until 30/6/2025 is gone from 1/7/2025. */
+function next(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 type Template = (p: Param) => string;
 
 const VI: Record<CheckCode, Template> = {
@@ -47,6 +56,23 @@ const VI: Record<CheckCode, Template> = {
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `STT ghi là “${p("typedStt")}”, nhưng nội dung là chỉ tiêu “${p("text")}”` : `Nội dung chỉ tiêu khác biểu mẫu (“${p("text")}”)`,
   "form.duplicate": (p) => `Biểu mẫu có hai bản trong sổ; kiểm tra liên biểu dùng bản ở trang “${p("firstSheet")}”`,
+  "reform.rightly_blank": (p) =>
+    `Để trống là đúng: không còn cấp huyện từ ${dateText(next(p("until")))}` +
+    (p("straddles") ? ` (kỳ ${periodCodeText(p("period"))} có cả thời gian trước và sau ngày này: nhập hay để trống đều được)` : ""),
+  "reform.value_after": (p) =>
+    `Kỳ ${periodCodeText(p("period"))} bắt đầu sau ${dateText(p("until"))}, khi không còn cấp huyện (chính quyền địa phương hai cấp): chỉ tiêu này nên để trống, hoặc ghi chú số liệu này là gì`,
+  "reform.coding_predates": (p) =>
+    `Cách mã hóa của chỉ tiêu này có từ trước ${dateText(next(p("until")))} (còn cấp huyện); sau cải cách các mã không còn đúng nghĩa, đọc mã đã nhập một cách thận trọng`,
+  "period.accumulation_decreased": (p) =>
+    `Số liệu cộng dồn từ ${dateText(p("from"))}: kỳ ${periodCodeText(p("period"))} ghi ${p("current")}, nhỏ hơn ${p("previous")} của kỳ ${periodCodeText(p("previousPeriod"))} (tệp ${p("previousFile")}), dù kỳ này bao gồm kỳ trước`,
+  "period.state_jump": (p) =>
+    `So với kỳ ${periodCodeText(p("previousPeriod"))} (${p("previous")}, tệp ${p("previousFile")}), ${p("current")} thay đổi hơn ${p("factor")} lần: kiểm tra lại`,
+  "period.code_back": (p) =>
+    `Kỳ ${periodCodeText(p("previousPeriod"))} ghi mã ${p("previous")} (${p("previousMeaning")}), kỳ này ghi ${p("current")} (${p("currentMeaning")}): lùi lại so với kỳ trước`,
+  "period.not_comparable": (p) =>
+    p("reason") === "unknown_period"
+      ? `Không so sánh được với tệp ${p("previousFile")}: không đọc được kỳ báo cáo của một trong hai tệp`
+      : `Không so sánh số liệu cộng dồn với tệp ${p("previousFile")}: kỳ ${periodCodeText(p("previousPeriod"))} không nằm trong kỳ ${periodCodeText(p("period"))}`,
 };
 
 const EN: Record<CheckCode, Template> = {
@@ -86,6 +112,23 @@ const EN: Record<CheckCode, Template> = {
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `Numbered “${p("typedStt")}”, but the text is indicator “${p("text")}”` : `The indicator text differs from the form (“${p("text")}”)`,
   "form.duplicate": (p) => `The form appears twice; cross-form checks use the copy on sheet “${p("firstSheet")}”`,
+  "reform.rightly_blank": (p) =>
+    `Rightly blank: there is no district level (cấp huyện) from ${dateText(next(p("until")))}` +
+    (p("straddles") ? ` (${periodCodeText(p("period"), "en")} spans both sides of that date: a value or a blank is accepted)` : ""),
+  "reform.value_after": (p) =>
+    `The period ${periodCodeText(p("period"), "en")} starts after ${dateText(p("until"))}, when the district level no longer exists (two-level local government): leave this row blank, or note what the figure is`,
+  "reform.coding_predates": (p) =>
+    `This row's coding predates ${dateText(next(p("until")))} (when the district level still existed); its codes no longer mean what they say, read the code with care`,
+  "period.accumulation_decreased": (p) =>
+    `Running total since ${dateText(p("from"))}: ${periodCodeText(p("period"), "en")} reports ${p("current")}, less than ${p("previous")} in ${periodCodeText(p("previousPeriod"), "en")} (file ${p("previousFile")}), though this period contains that one`,
+  "period.state_jump": (p) =>
+    `Compared with ${periodCodeText(p("previousPeriod"), "en")} (${p("previous")}, file ${p("previousFile")}), ${p("current")} changed more than ${p("factor")}-fold: check it`,
+  "period.code_back": (p) =>
+    `${periodCodeText(p("previousPeriod"), "en")} reported code ${p("previous")} (${p("previousMeaning")}), this period ${p("current")} (${p("currentMeaning")}): a step back`,
+  "period.not_comparable": (p) =>
+    p("reason") === "unknown_period"
+      ? `Not compared with ${p("previousFile")}: the period of one of the two files could not be read`
+      : `Running totals not compared with ${p("previousFile")}: ${periodCodeText(p("previousPeriod"), "en")} is not within ${periodCodeText(p("period"), "en")}`,
 };
 
 const INFERRED_SUFFIX: Record<Lang, string> = {

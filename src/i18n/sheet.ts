@@ -30,6 +30,24 @@ export const SHEET_TEXT = {
   defaultGroupHeading: "Kết quả thống kê",
   inferredFootnote: "(*) Chỉ tiêu hoặc quy tắc suy luận, chưa có văn bản chính thức làm căn cứ.",
   sourceLine: (source: string) => `Nguồn biểu mẫu: ${source}.`,
+  /**
+   * The note under a form with rows dated by the template set (†): until when (or from when) they apply, whether a
+   * coded row's codes predate the date, and whether the date is inferred. 30/6/2025 is the two-level reform's.
+   */
+  datedFootnote: (mark: string, dates: { from?: string; until?: string; codingUntil?: boolean }, inferred: boolean) => {
+    const d = (iso: string) => iso.split("-").reverse().map((x, i) => (i === 1 ? String(Number(x)) : x)).join("/");
+    const parts: string[] = [];
+    if (dates.until)
+      parts.push(
+        dates.until === "2025-06-30"
+          ? `chỉ tiêu về cấp huyện, áp dụng đến 30/6/2025: từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp), kỳ báo cáo sau ngày này để trống các dòng này`
+          : `chỉ tiêu áp dụng đến ${d(dates.until)}, kỳ báo cáo sau ngày này để trống`,
+      );
+    if (dates.from) parts.push(`chỉ tiêu áp dụng từ ${d(dates.from)}`);
+    if (dates.codingUntil) parts.push("chỉ tiêu có mã: cách mã hóa có từ trước cải cách, đọc thận trọng");
+    const text = parts.join("; ");
+    return `(${mark}) ${text.charAt(0).toUpperCase()}${text.slice(1)}${inferred ? " (suy luận, chưa có văn bản hướng dẫn)." : "."}`;
+  },
   /** Excel Data Validation prompts and alerts, per row kind. */
   validation: {
     count: (unit: string) => ({

@@ -33,6 +33,8 @@ export interface DocTable {
   rows: DocRow[];
   /** Rows and cells the reader left out because the table was larger than any form (with how many). */
   truncatedRows?: number;
+  /** For a sheet handed over as a table: the sheet's name (row i of the table is then row i + 1 of the sheet). */
+  sheet?: string;
 }
 
 export interface DocParagraph {

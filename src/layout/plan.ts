@@ -4,6 +4,9 @@ import { a1, a1Range, columnLetters } from "./a1";
 import { REPORT_COPY_MARK } from "./names";
 import { planRowHeights, tallest } from "./textfit";
 import { PERIOD_LABELS, SHEET_TEXT } from "../i18n/sheet";
+import { periodWithDates } from "../i18n/periods";
+import { rowApplies } from "../engine/periods";
+import { headerPeriod } from "./period";
 import type {
   CellStyle,
   PlannedCell,
@@ -28,6 +31,8 @@ export { PERIOD_LABELS };
 /** The text that marks a row or rule with no official source, in the sheet and in every list. */
 export const INFERRED_MARK = "*";
 export const INFERRED_FOOTNOTE = SHEET_TEXT.inferredFootnote;
+/** The mark of a row dated by the template set (applies_until/applies_from), e.g. the cấp huyện rows. */
+export const DATED_MARK = "†";
 
 function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
   const size = variant === "report" ? REPORT_FONT_SIZE : 12;
@@ -35,6 +40,7 @@ function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
   const shade = (fill: string) => (variant === "report" ? undefined : fill);
   return {
     label: { font: f({ bold: true }), hAlign: "left", locked: true },
+    reformText: { font: f({ color: "#808080" }), border: true, hAlign: "left", vAlign: "center", wrap: true, locked: true },
     appendixTitle: { font: f({ bold: true }), hAlign: "center", vAlign: "center", wrap: true, locked: true },
     title: { font: f({ bold: true }), hAlign: "center", vAlign: "center", wrap: true, locked: true },
     caption: { font: f({ italic: true }), hAlign: "center", vAlign: "center", wrap: true, locked: true },
@@ -134,7 +140,10 @@ export function sourceName(source: string, document: string): string {
   return rest || document;
 }
 
+/** "6 tháng đầu năm 2024 (số liệu từ 15/12/2023 đến 14/6/2024)" for an official period, else the label alone. */
 export function periodText(header: ReportHeader): string {
+  const official = headerPeriod(header);
+  if (official) return periodWithDates(official);
   return SHEET_TEXT.periodText(header.period ? PERIOD_LABELS[header.period] : "", header.year, header.period === "year");
 }
 
@@ -205,13 +214,21 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
   const rowOfStt: Record<string, number> = {};
   form.rows.forEach((row, i) => (rowOfStt[row.stt] = firstDataRow + i));
   const inferredStts: string[] = [];
+  const datedStts: string[] = [];
+  const period = headerPeriod(header);
   for (const row of form.rows) {
     const rr = rowOfStt[row.stt];
     const inferred = row.source === "inferred";
     if (inferred) inferredStts.push(row.stt);
     const group = row.kind === "group";
+    // A row dated by the reform (cấp huyện) is marked, and greyed when the header's period no longer has it.
+    const dated = Boolean(row.applies_until || row.applies_from || row.coding_until);
+    if (dated) datedStts.push(row.stt);
+    const text = `${row.text}${inferred ? ` ${INFERRED_MARK}` : ""}${dated ? ` ${DATED_MARK}` : ""}`;
+    // Greyed only when the row itself stops applying (a code list that predates the reform is still reported).
+    const grey = !group && period !== null && Boolean(row.applies_until || row.applies_from) && rowApplies(row, period) !== "yes";
     put(rr, columns.stt, group ? "groupStt" : "stt", { value: row.stt_as_printed ?? row.stt });
-    put(rr, columns.text, group ? "groupText" : "text", { value: inferred ? `${row.text} ${INFERRED_MARK}` : row.text });
+    put(rr, columns.text, group ? "groupText" : grey ? "reformText" : "text", { value: text });
     put(rr, columns.unit, group ? "groupBlank" : "unit", { value: row.unit_official_typo ?? row.unit });
     const rate = rateRuleFor(form, row.stt);
     if (group) put(rr, columns.value, "groupBlank");
@@ -235,6 +252,16 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
     lastRow = lastDataRow + 2;
     const sourceLine = inferredStts.length || inferredRules ? `${INFERRED_FOOTNOTE} ` : "";
     mergeRow(lastRow, "footnote", `${sourceLine}${SHEET_TEXT.sourceLine(sourceName(form.source, set.document))}`.trim());
+  }
+  if (datedStts.length) {
+    lastRow = lastRow === lastDataRow ? lastDataRow + 2 : lastRow + 1;
+    const dated = form.rows.filter((r) => datedStts.includes(r.stt));
+    const dates = {
+      until: dated.map((r) => r.applies_until).find(Boolean),
+      from: dated.map((r) => r.applies_from).find(Boolean),
+      codingUntil: dated.some((r) => r.coding_until),
+    };
+    mergeRow(lastRow, "footnote", SHEET_TEXT.datedFootnote(DATED_MARK, dates, dated.some((r) => r.applies_source === "inferred")));
   }
 
   const columnWidths = [7, 50, 14, 12, 16];

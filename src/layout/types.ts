@@ -6,6 +6,7 @@
 
 export type StyleId =
   | "label"
+  | "reformText"
   | "appendixTitle"
   | "title"
   | "caption"

@@ -27,6 +27,8 @@ import type { Lang } from "../i18n/number";
 import { uiText } from "../i18n/ui";
 import { paneError, type PaneError } from "./errors";
 import { TemplateSetSection, type SetOrigin } from "./components/TemplateSetSection";
+import { LearnSection } from "./components/LearnSection";
+import { learnPaneText } from "../i18n/learn";
 import { FormPicker } from "./components/FormPicker";
 import { HeaderFields } from "./components/HeaderFields";
 import { FindingsList } from "./components/FindingsList";
@@ -270,11 +272,22 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
       </section>
 
       <section className={styles.card}>
+        <Subtitle2 as="h2">{learnPaneText(lang).section}</Subtitle2>
+        <LearnSection
+          lang={lang}
+          busy={busy}
+          learnFile={async (bytes, file) => (await import("./learn")).learnFromFile(bytes, file, lang)}
+          learnSheet={host.readActiveSheet ? async () => (await import("./learn")).learnFromGrid((await host.readActiveSheet?.()) ?? null, lang) : undefined}
+          onStore={(learned) => loadFile(JSON.stringify(learned, null, 2), learned.learned_from?.file ?? learned.template_set)}
+        />
+      </section>
+
+      <section className={styles.card}>
         <Subtitle2 as="h2">{t.formsSection}</Subtitle2>
         <FormPicker t={t} set={set} loadedSet={origin.kind !== "builtin"} selected={selected} onChange={setSelected} />
         <Divider />
         <Subtitle2 as="h2">{t.headerSection}</Subtitle2>
-        <HeaderFields t={t} header={header} onChange={setHeader} />
+        <HeaderFields t={t} lang={lang} header={header} onChange={setHeader} />
         <div className={styles.buttons}>
           <Button appearance="primary" disabled={busy || !caps.insert} onClick={insert}>
             {t.insertButton}

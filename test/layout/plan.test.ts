@@ -80,7 +80,9 @@ describe("sheet layout plan", () => {
     expect(Object.values(report.styles).every((s) => s.fill === undefined)).toBe(true);
     expect(report.styles.text.font).toMatchObject({ name: "Times New Roman", size: 13 });
     expect(report.page).toMatchObject({ paper: "A4", orientation: "portrait", fitToWidth: 1 });
-    expect(report.printArea).toBe(`A1:E${report.lastDataRow + 1}`);
+    // BM3's cấp huyện rows are dated (†): their footnote, one blank line below the table, is printed too.
+    expect(report.printArea).toBe(`A1:E${report.lastDataRow + 3}`);
+    expect(report.cells.find((c) => c.row === report.lastDataRow + 2)!.value).toMatch(/^\(†\) Chỉ tiêu về cấp huyện, áp dụng đến 30\/6\/2025: từ 01\/7\/2025 không còn cấp huyện/);
   });
 });
 

@@ -1,10 +1,14 @@
 import * as React from "react";
-import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportHeader, ReportPeriod } from "../../layout/types";
 import type { UiText } from "../../i18n/ui";
+import type { Lang } from "../../i18n/number";
+import { periodHint } from "../../i18n/periods";
+import { headerPeriod } from "../../layout/period";
 
 export interface HeaderFieldsProps {
   t: UiText;
+  lang?: Lang;
   header: ReportHeader;
   onChange: (header: ReportHeader) => void;
 }
@@ -17,10 +21,11 @@ const useStyles = makeStyles({
   input: { minWidth: 0 },
 });
 
-export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.JSX.Element {
+export function HeaderFields({ t, lang = "vi", header, onChange }: HeaderFieldsProps): React.JSX.Element {
   const styles = useStyles();
   const set = (patch: Partial<ReportHeader>): void => onChange({ ...header, ...patch });
   const text = (v: string): string | undefined => (v.trim() === "" ? undefined : v);
+  const official = headerPeriod(header);
   return (
     <div className={styles.root}>
       <Field label={t.headerUnit}>
@@ -72,6 +77,11 @@ export function HeaderFields({ t, header, onChange }: HeaderFieldsProps): React.
           />
         </Field>
       </div>
+      {official && (
+        <Text size={200} data-testid="period-hint">
+          {periodHint(official, lang)}
+        </Text>
+      )}
     </div>
   );
 }

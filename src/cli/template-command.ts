@@ -1,0 +1,30 @@
+/** The `bieumau template import | show` subcommands, registered on the main program. */
+import { Command, Option } from "commander";
+import { learnText } from "../i18n/learn";
+import type { Ctx } from "./io";
+import { runTemplateImport, runTemplateShow } from "./template";
+
+export function addTemplateCommands(program: Command, ctx: Ctx, setCode: (code: number) => void): void {
+  const h = learnText(ctx.lang).help;
+  const help = ctx.t.help;
+  const template = program.command("template").description(h.template).helpOption("-h, --help", help.help).helpCommand(false);
+  template
+    .command("import")
+    .description(h.import)
+    .helpOption("-h, --help", help.help)
+    .argument("<DOC>", h.doc)
+    .option("-o, --output <SET.json>", h.out)
+    .option("--overwrite", help.overwrite)
+    .action(async (doc: string, opts) => setCode(await runTemplateImport(ctx, doc, opts)));
+  template
+    .command("show")
+    .description(h.show)
+    .helpOption("-h, --help", help.help)
+    .argument("<SET.json>", h.set)
+    .action(async (set: string) => setCode(await runTemplateShow(ctx, set)));
+  for (const sub of template.commands) {
+    sub.exitOverride();
+    sub.configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) });
+    sub.addOption(new Option("--lang <lang>", help.lang).choices(["vi", "en"]).hideHelp());
+  }
+}
