@@ -28,6 +28,7 @@ import { HostError, type FormInWorkbook, type HostCapabilities, type InsertResul
 import { MAX_COLS, MAX_ROWS } from "./limits";
 import { renderLayout, renderWrites, validRanges } from "./render";
 import { applyFixes, undoFixes, type CellBefore } from "./fixes";
+import { watchChanges } from "./changes";
 import type { CellFix } from "../layout/fixes";
 
 /** The document-settings key that keeps an office's own template set with the workbook. */
@@ -393,6 +394,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       });
     },
 
+    onWorkbookChanged: async (listener: () => void) => (api("1.9") ? watchChanges(excel(), listener) : async () => undefined),
     applyFixes: (fixes: CellFix[]) => applyFixes((batch) => run(batch), fixes),
     undoFixes: (records: CellBefore[]) => undoFixes((batch) => run(batch), records),
 

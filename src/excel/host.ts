@@ -53,6 +53,8 @@ export interface WorkbookHost {
    */
   applyFixes?(fixes: CellFix[]): Promise<FixOutcome>;
   undoFixes?(records: CellBefore[]): Promise<UndoOutcome>;
+  /** Calls `listener` when the workbook changes (not by this pane's own writes); resolves to an unsubscribe. */
+  onWorkbookChanged?(listener: () => void): Promise<() => Promise<void>>;
   /** Removes everything validate wrote; the user's data stays exactly as it was. */
   clearChecks(set: TemplateSet): Promise<void>;
   /** Report-ready copies: no check column, no shading, Times New Roman 13, borders, print area. Returns sheet names. */

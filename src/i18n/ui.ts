@@ -59,6 +59,8 @@ export interface UiText {
   noFindings: string;
   /** The check read no form at all: not "no errors". */
   noFormsFound: string;
+  checkedAt: (time: string) => string;
+  staleFindings: (time: string) => string;
   cleared: string;
   reportCopiesMade: (sheets: string[]) => string;
   unrecognisedSheets: (sheets: string[]) => string;
@@ -143,6 +145,9 @@ export const vi: UiText = {
   reportCopiesButton: "Bản sạch để dán vào báo cáo",
   validated: (c) => `Đã kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`,
   noFindings: "Không phát hiện lỗi hay cảnh báo nào.",
+  checkedAt: (time) => `Kết quả của lần kiểm tra lúc ${time}.`,
+  staleFindings: (time) =>
+    `Sổ tính đã thay đổi sau lần kiểm tra lúc ${time}: các kết quả dưới đây có thể đã cũ. Bấm “Kiểm tra” để cập nhật.`,
   noFormsFound:
     "Không tìm thấy biểu mẫu nào trong sổ tính này, nên chưa kiểm tra được gì. Hãy bấm “Chèn biểu mẫu” ở trên để chèn biểu mẫu chuẩn, hoặc chép bảng vào một trang với đủ cột STT, Chỉ tiêu, Đơn vị tính, Số liệu để phần bổ trợ nhận ra.",
   cleared: "Đã xóa mọi kết quả kiểm tra; số liệu đã nhập được giữ nguyên.",
@@ -215,6 +220,8 @@ export const en: UiText = {
   validated: (c) =>
     `Validated: ${c.error} ${c.error === 1 ? "error" : "errors"}, ${c.warning} ${c.warning === 1 ? "warning" : "warnings"}, ${c.info} ${c.info === 1 ? "note" : "notes"}.`,
   noFindings: "No errors or warnings found.",
+  checkedAt: (time) => `Results of the check at ${time}.`,
+  staleFindings: (time) => `The workbook changed after the check at ${time}: the results below may be out of date. Press “Validate” to refresh them.`,
   noFormsFound:
     "No form was found in this workbook, so nothing was checked. Press “Insert forms” above to insert the standard forms, or copy the table into a sheet with the STT, indicator, unit and value columns so the add-in recognises it.",
   cleared: "Every check was removed; the figures typed in are unchanged.",

@@ -33,6 +33,7 @@ import { FormPicker } from "./components/FormPicker";
 import { HeaderFields } from "./components/HeaderFields";
 import { FindingsList } from "./components/FindingsList";
 import { FixPanel } from "./components/FixPanel";
+import { clockTime, useStaleness } from "./useStaleness";
 import type { CellBefore } from "../excel/fixes";
 import { FIX_TEXT } from "../i18n/fixes";
 import { planFixes, type CellFix } from "../layout/fixes";
@@ -94,6 +95,7 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [outcome, setOutcome] = React.useState<ValidateOutcome | null>(null);
   const [undoable, setUndoable] = React.useState<CellBefore[] | null>(null);
+  const staleness = useStaleness(host);
 
   const useSet = (next: TemplateSet, nextOrigin: SetOrigin): void => {
     setSet(next);
@@ -107,12 +109,14 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
     setBusy(true);
     setError(null);
     setNotices([]);
+    staleness.ownWrite(true);
     try {
       const result = await action();
       if (result) setNotices(result);
     } catch (e) {
       setError(paneError(e, t));
     } finally {
+      staleness.ownWrite(false);
       setBusy(false);
     }
   };
@@ -168,6 +172,7 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
     void run(async () => {
       const result = await host.validate(set);
       setOutcome(result);
+      staleness.checked();
       const notes: Notice[] = [
         { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) },
         ...result.notes.map((text): Notice => ({ intent: "info", text })),
@@ -205,6 +210,7 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
   const recheck = async (notes: Notice[]): Promise<Notice[]> => {
     const result = await host.validate(set);
     setOutcome(result);
+    staleness.checked();
     return [...notes, { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) }];
   };
   const applyFix = (list: CellFix[]): void =>
@@ -315,6 +321,13 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
           </MessageBar>
         )}
         {outcome && outcome.recognition.forms.length > 0 && findings.length === 0 && <Text>{t.noFindings}</Text>}
+        {outcome && staleness.checkedAt && (
+          <MessageBar intent={staleness.stale ? "warning" : "info"} layout="multiline" data-testid={staleness.stale ? "stale" : "checked-at"}>
+            <MessageBarBody>
+              {(staleness.stale ? t.staleFindings : t.checkedAt)(clockTime(staleness.checkedAt, lang))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <FixPanel
           lang={lang}
           fixes={fixes}

@@ -333,3 +333,37 @@ describe("one-click fixes", () => {
     expect(screen.queryByTestId("fix-applied")).toBeNull();
   });
 });
+
+describe("findings stay true", () => {
+  test("the check's time is shown; a later change in the workbook marks the findings out of date until the next check", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const host = fakeHost();
+      const form = { formId: "BM3", sheet: "Biểu mẫu 3" } as unknown as ValidateOutcome["recognition"]["forms"][number];
+      host.validate.mockResolvedValue(outcomeOf([rateError], { recognition: { forms: [form], findings: [], unrecognisedSheets: [] } }));
+      renderPane(host);
+      await waitFor(() => expect(host.onWorkbookChanged).toHaveBeenCalledTimes(1));
+      const changed = host.onWorkbookChanged.mock.calls[0][0];
+      // A change before any check means nothing.
+      act(() => changed());
+      expect(screen.queryByTestId("stale")).toBeNull();
+
+      fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+      const at = await screen.findByTestId("checked-at");
+      expect(at.textContent).toMatch(/^Kết quả của lần kiểm tra lúc \d{2}:\d{2}\.$/);
+      // Events the pane's own write-back causes arrive late: not a change by the user.
+      act(() => changed());
+      expect(screen.queryByTestId("stale")).toBeNull();
+
+      act(() => void jest.advanceTimersByTime(2000));
+      act(() => changed());
+      expect((await screen.findByTestId("stale")).textContent).toMatch(/^Sổ tính đã thay đổi sau lần kiểm tra lúc \d{2}:\d{2}/);
+
+      fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+      await screen.findByTestId("checked-at");
+      expect(screen.queryByTestId("stale")).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

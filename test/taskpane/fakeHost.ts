@@ -46,6 +46,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}): MockHost
       undo: fixes.map((f) => ({ sheet: f.sheet, address: f.cell, value: f.before, numberFormat: "@", wrote: { value: 0 } })),
     }),
     undoFixes: async (records) => ({ restored: [...records], changed: [] }),
+    onWorkbookChanged: async () => async () => undefined,
     readActiveSheet: async () => null,
   };
   return {
@@ -60,6 +61,7 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}): MockHost
     storeTemplateSet: mock(host.storeTemplateSet),
     applyFixes: mock(host.applyFixes!),
     undoFixes: mock(host.undoFixes!),
+    onWorkbookChanged: mock(host.onWorkbookChanged!),
     readActiveSheet: mock(host.readActiveSheet!),
   };
 }
