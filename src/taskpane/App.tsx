@@ -273,44 +273,15 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
       ))}
 
       <section className={styles.card}>
-        <Subtitle2 as="h2">{t.setSection}</Subtitle2>
-        <TemplateSetSection t={t} set={set} origin={origin} busy={busy} onLoadFile={loadFile} onUseBuiltin={useBuiltin} />
-      </section>
-
-      <section className={styles.card}>
-        <Subtitle2 as="h2">{learnPaneText(lang).section}</Subtitle2>
-        <LearnSection
-          lang={lang}
-          busy={busy}
-          learnFile={async (bytes, file) => (await import("./learn")).learnFromFile(bytes, file, lang)}
-          learnSheet={host.readActiveSheet ? async () => (await import("./learn")).learnFromGrid((await host.readActiveSheet?.()) ?? null, lang) : undefined}
-          onStore={(learned) => loadFile(JSON.stringify(learned, null, 2), learned.learned_from?.file ?? learned.template_set)}
-        />
-      </section>
-
-      <section className={styles.card}>
-        <Subtitle2 as="h2">{t.formsSection}</Subtitle2>
-        <FormPicker t={t} set={set} loadedSet={origin.kind !== "builtin"} selected={selected} onChange={setSelected} />
-        <Divider />
-        <Subtitle2 as="h2">{t.headerSection}</Subtitle2>
-        <HeaderFields t={t} lang={lang} header={header} onChange={setHeader} />
-        <div className={styles.buttons}>
-          <Button appearance="primary" disabled={busy || !caps.insert} onClick={insert}>
-            {t.insertButton}
-          </Button>
-        </div>
-      </section>
-
-      <section className={styles.card}>
         <Subtitle2 as="h2">{t.checkSection}</Subtitle2>
         <div className={styles.buttons}>
           <Button appearance="primary" disabled={busy || !caps.validate} onClick={validate}>
             {t.validateButton}
           </Button>
-          <Button disabled={busy || !caps.validate} onClick={clear}>
+          <Button size="small" disabled={busy || !caps.validate} onClick={clear}>
             {t.clearButton}
           </Button>
-          <Button disabled={busy || !caps.insert} onClick={reportCopies}>
+          <Button size="small" disabled={busy || !caps.insert} onClick={reportCopies}>
             {t.reportCopiesButton}
           </Button>
           {busy && <Spinner size="tiny" label={t.busy} />}
@@ -341,6 +312,36 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
           <FindingsList t={t} lang={lang} set={set} findings={findings} onSelect={select} />
         )}
       </section>
+      <section className={styles.card}>
+        <Subtitle2 as="h2">{t.formsSection}</Subtitle2>
+        {/* The action first (every form is chosen by default), so it shows without scrolling in a 270 px pane. */}
+        <div className={styles.buttons}>
+          <Button appearance="primary" disabled={busy || !caps.insert} onClick={insert}>
+            {t.insertButton}
+          </Button>
+        </div>
+        <FormPicker t={t} set={set} loadedSet={origin.kind !== "builtin"} selected={selected} onChange={setSelected} />
+        <Divider />
+        <Subtitle2 as="h2">{t.headerSection}</Subtitle2>
+        <HeaderFields t={t} lang={lang} header={header} onChange={setHeader} />
+      </section>
+
+      <section className={styles.card}>
+        <Subtitle2 as="h2">{t.setSection}</Subtitle2>
+        <TemplateSetSection t={t} set={set} origin={origin} busy={busy} onLoadFile={loadFile} onUseBuiltin={useBuiltin} />
+      </section>
+
+      <section className={styles.card}>
+        <Subtitle2 as="h2">{learnPaneText(lang).section}</Subtitle2>
+        <LearnSection
+          lang={lang}
+          busy={busy}
+          learnFile={async (bytes, file) => (await import("./learn")).learnFromFile(bytes, file, lang)}
+          learnSheet={host.readActiveSheet ? async () => (await import("./learn")).learnFromGrid((await host.readActiveSheet?.()) ?? null, lang) : undefined}
+          onStore={(learned) => loadFile(JSON.stringify(learned, null, 2), learned.learned_from?.file ?? learned.template_set)}
+        />
+      </section>
+
     </main>
   );
 }
