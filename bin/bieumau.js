@@ -14,12 +14,22 @@ try {
   }
   throw e;
 }
+// A closed pipe (`bieumau check … | head -1`) ends the run quietly: no EPIPE stack. Outputs are written to a temporary
+// file and renamed into place, so stopping here never leaves half a file.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    process.exit(e && e.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
+  });
+}
+const verbose = process.argv.includes("--verbose");
 main.run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${e && e.stack ? e.stack : e}\n`);
+    // run() already turns every failure into a sentence; this is the last net. The stack only with --verbose.
+    const detail = verbose && e && e.stack ? e.stack : String(e && e.message ? e.message : e).split("\n")[0];
+    process.stderr.write(`Lỗi nội bộ / internal error: ${detail}\n`);
     process.exitCode = 2;
   },
 );

@@ -9,13 +9,17 @@ import { checkWorkbook } from "../engine";
 import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
-import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
+import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
 import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
 import { comparePrevious, loadPrevious } from "./previous";
-import { jsonFile, periodJson, textReport, type JsonFile } from "./report";
+import { errorDetail } from "./read-problem";
+import { jsonFile, jsonText, periodJson, textReport, type JsonFile } from "./report";
+import { fileIds, reachesInput } from "./same-file";
 import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
+import { checkReportFile, isDocxName, paragraphsOf, readReport, reportTextFindings } from "./docx-input";
+import { cliDocxText } from "../i18n/cli-docx";
 
 export interface CheckOptions {
   json?: boolean;
@@ -24,6 +28,8 @@ export interface CheckOptions {
   fix?: boolean;
   templates?: string;
   overwrite?: boolean;
+  /** A Word report whose text is cross-checked against each workbook's appendix. */
+  report?: string;
   /** --previous: the previous report(s) to compare with (see previous.ts). */
   previous?: string[];
   /** Show a progress bar when stderr is a terminal and there are more files than this. */
@@ -111,7 +117,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   if (files.length === 0) throw new UsageError(emptyDirs.length ? ctx.t.noXlsxInDir(emptyDirs.join(", ")) : ctx.t.noInputs);
   if (options.fix && !options.write) throw new UsageError(FIX_TEXT[ctx.lang].needsWrite);
 
-  const inputSet = new Set(files.map((f) => resolve(f)));
+  const inputIds = await fileIds(files);
   const many = files.length > 1;
   if (options.write && many) {
     const abs = resolve(ctx.cwd, options.write);
@@ -142,14 +148,49 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   const json: JsonFile[] = [];
   let unreadable = 0;
   let withErrors = 0;
+  const report = options.report ? await readReport(ctx, resolve(ctx.cwd, options.report)) : null;
+  if (report && "error" in report) ctx.err(cliDocxText(ctx.lang).reportNotUsed(options.report!, report.error));
   for (const file of files) {
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
-    const checked = await checkFile(file, set, Boolean(options.write));
+    if (isDocxName(file)) {
+      // The same boundary for a Word report: an unexpected failure is this file's, never the batch's.
+      try {
+        const r = await checkReportFile(ctx, set, file, name);
+        if (r.unreadable) unreadable++;
+        if (r.withErrors) withErrors++;
+        if (options.json) json.push(r.json);
+        else for (const line of r.lines) say(line);
+      } catch (e) {
+        unreadable++;
+        const why = readProblemText(ctx, "internal", errorDetail(e));
+        if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
+        else say(`${name}\n  ✖ ${why}`);
+      }
+      bar?.increment();
+      continue;
+    }
+    // One boundary per file: whatever goes wrong in reading, checking or writing it, the batch goes on.
+    let checked: CheckedFile;
     const extra: string[] = [];
+    try {
+      checked = await checkFile(file, set, Boolean(options.write));
+      if (checked.outcome.ok && options.write && checked.recognition && checked.recognition.forms.length > 0) {
+        const target = await writeTarget(ctx, options.write, file, many);
+        if (await reachesInput(target, inputIds)) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
+        else {
+          const fixLines: string[] | undefined = options.fix ? [] : undefined;
+          const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false, fixLines);
+          extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
+          if (!problem) extra.push(...(fixLines ?? []));
+        }
+      }
+    } catch (e) {
+      checked = { file, outcome: { ok: false, file, problem: "internal", detail: errorDetail(e) }, findings: [] };
+    }
     if (!checked.outcome.ok) {
       unreadable++;
-      const why = ctx.t.readProblem(checked.outcome.problem, checked.outcome.detail);
+      const why = readProblemText(ctx, checked.outcome.problem, checked.outcome.detail);
       if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
       else say(`${name}\n  ✖ ${why}`);
       bar?.increment();
@@ -162,24 +203,15 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       checked.findings.push(...compared.findings);
       extra.push(compared.line);
     }
+    if (report && "doc" in report) checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
-    if (options.write && checked.recognition && checked.recognition.forms.length > 0) {
-      const target = await writeTarget(ctx, options.write, file, many);
-      if (inputSet.has(resolve(target))) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
-      else {
-        const fixLines: string[] | undefined = options.fix ? [] : undefined;
-        const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false, fixLines);
-        extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
-        if (!problem) extra.push(...(fixLines ?? []));
-      }
-    }
     if (options.json) json.push({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();
   }
   multi?.stop();
-  if (options.json) ctx.out(JSON.stringify({ files: json }, null, 2));
+  if (options.json) ctx.out(jsonText({ files: json }));
   else if (many) ctx.out(ctx.t.total(files.length, withErrors, unreadable));
   return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
 }

@@ -2,7 +2,8 @@
 import { promises as fs } from "fs";
 import { extname, join, resolve } from "path";
 import type { Lang } from "../i18n/number";
-import { cliText, type CliText } from "../i18n/cli";
+import { cliText, type CliText, type ReadProblem } from "../i18n/cli";
+import { visible } from "./report";
 import { builtinTemplateSet, parseTemplateSetText } from "../forms/load";
 import { InvalidTemplateSetError } from "../forms/errors";
 import type { TemplateSet } from "../forms/schema";
@@ -23,21 +24,30 @@ export interface CliIo {
 export interface Ctx {
   io: CliIo;
   lang: Lang;
+  /** --verbose: a file that cannot be read also shows the library's own words. */
+  verbose?: boolean;
   t: CliText;
   cwd: string;
   out(line?: string): void;
   err(line?: string): void;
 }
 
-export function makeCtx(io: CliIo, lang: Lang): Ctx {
+export function makeCtx(io: CliIo, lang: Lang, verbose = false): Ctx {
   return {
     io,
     lang,
+    verbose,
     t: cliText(lang),
     cwd: io.cwd ?? process.cwd(),
-    out: (line = "") => io.stdout.write(`${line}\n`),
-    err: (line = "") => io.stderr.write(`${line}\n`),
+    // Every line may carry a file's words (names, cell texts): control characters are shown escaped.
+    out: (line = "") => io.stdout.write(`${visible(line, true)}\n`),
+    err: (line = "") => io.stderr.write(`${visible(line, true)}\n`),
   };
+}
+
+/** Why a file could not be read, in words; the library's detail only with --verbose. */
+export function readProblemText(ctx: Ctx, problem: ReadProblem, detail: string | undefined): string {
+  return ctx.t.readProblem(problem, ctx.verbose ? detail : undefined);
 }
 
 /** A usage problem the user must fix (bad option, unreadable template set): message printed, exit code 2. */
@@ -63,7 +73,7 @@ export async function loadTemplateSet(ctx: Ctx, path: string | undefined): Promi
 }
 
 /**
- * Files named on the command line, directories expanded to the .xlsx/.xls files in them (recursively, sorted),
+ * Files named on the command line, directories expanded to the .xlsx/.xls/.docx/.doc files in them (recursively, sorted),
  * Excel's "~$" lock files skipped. A path that does not exist is kept: reading it reports "not found".
  */
 export async function expandInputs(ctx: Ctx, args: readonly string[]): Promise<{ files: string[]; emptyDirs: string[] }> {
@@ -75,7 +85,7 @@ export async function expandInputs(ctx: Ctx, args: readonly string[]): Promise<{
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p, out);
-      else if (/\.(xlsx|xlsm|xls)$/i.test(e.name) && !e.name.startsWith("~$") && !e.name.startsWith(".")) out.push(p);
+      else if (/\.(xlsx|xlsm|xls|docx|doc)$/i.test(e.name) && !e.name.startsWith("~$") && !e.name.startsWith(".")) out.push(p);
     }
   };
   for (const arg of args) {

@@ -12,7 +12,10 @@ import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
 import type { Lang } from "../i18n/number";
 import { runCheck } from "./check";
+import { runExport } from "./export";
+import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
+import { errorDetail } from "./read-problem";
 import { runMerge } from "./merge";
 import { runNew } from "./new";
 import { addTemplateCommands } from "./template-command";
@@ -78,6 +81,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
     .option("--fix", FIX_TEXT[ctx.lang].help)
+    .option("--report <REPORT.docx>", cliDocxText(ctx.lang).help.report)
     .option("--previous <FILE_OR_DIR>", cliPeriodText(ctx.lang).help.previous, (v: string, all: string[] = []) => [...all, v])
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
@@ -100,6 +104,17 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--overwrite", h.overwrite)
     .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
 
+  const hd = cliDocxText(ctx.lang).help;
+  program
+    .command("export")
+    .description(hd.export)
+    .helpOption("-h, --help", h.help)
+    .argument("<WORKBOOK.xlsx>", hd.input)
+    .requiredOption("-o, --output <OUT.docx>", hd.output)
+    .option("--templates <SET.json>", h.templates)
+    .option("--overwrite", h.overwrite)
+    .action(async (input: string, opts) => setCode(await runExport(ctx, input, opts)));
+
   addTemplateCommands(program, ctx, setCode);
 
   for (const sub of program.commands) {
@@ -111,6 +126,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     });
     sub.configureHelp(helpInLanguage(ctx.lang));
     sub.addOption(new Option("--lang <lang>", h.lang).choices(["vi", "en"]).hideHelp());
+    sub.addOption(new Option("--verbose", h.verbose));
   }
   return program;
 }
@@ -121,7 +137,7 @@ export function processIo(): CliIo {
 
 /** Runs the command line on `argv` (without "node" and the script), returning the exit code. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const ctx = makeCtx(io, langOf(argv));
+  const ctx = makeCtx(io, langOf(argv), argv.includes("--verbose"));
   let code = 0;
   const program = buildProgram(ctx, (c) => (code = c));
   try {
@@ -140,6 +156,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ctx.err(e.message);
       return 2;
     }
-    throw e;
+    // Never a stack trace for the user: one sentence, exit 2; the detail (and the stack) with --verbose.
+    ctx.err(ctx.t.readProblem("internal", ctx.verbose ? errorDetail(e) : undefined));
+    if (ctx.verbose && e instanceof Error && e.stack) ctx.err(e.stack);
+    return 2;
   }
 }

@@ -17,7 +17,9 @@ import { formatDecimal } from "../i18n/number";
 import { COUNT_FORMAT, planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader } from "../layout/types";
 import { checkFile, type CheckedFile } from "./check";
-import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
+import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
+import { errorDetail } from "./read-problem";
+import { fileIds, reachesInput } from "./same-file";
 import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
 import { planListSheet } from "../layout/list-sheet";
@@ -79,29 +81,37 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
   for (const d of emptyDirs) ctx.err(ctx.t.noXlsxInDir(d));
   if (files.length === 0) throw new UsageError(ctx.t.noInputs);
   const target = resolve(ctx.cwd, options.output);
-  if (files.some((f) => resolve(f) === target)) throw new UsageError(ctx.t.refuseInput(shown(ctx, target)));
+  // Device and inode, not path strings: OUT may reach an input through a symlinked folder or a hard link.
+  if (await reachesInput(target, await fileIds(files))) throw new UsageError(ctx.t.refuseInput(shown(ctx, target)));
 
   const units: Unit[] = [];
   const unreadable: Array<{ file: string; why: string }> = [];
   for (const file of files) {
-    const checked = await checkFile(file, set);
-    if (!checked.outcome.ok) {
-      const why = ctx.t.readProblem(checked.outcome.problem, checked.outcome.detail);
+    // One boundary per file: an unexpected failure is this file's outcome, never the batch's end.
+    try {
+      const checked = await checkFile(file, set);
+      if (!checked.outcome.ok) {
+        const why = readProblemText(ctx, checked.outcome.problem, checked.outcome.detail);
+        unreadable.push({ file, why });
+        ctx.err(`${shown(ctx, file)}: ${why}`);
+        continue;
+      }
+      const forms = new Map<string, RecognisedForm>();
+      for (const f of checked.recognition!.forms) if (!forms.has(f.formId)) forms.set(f.formId, f);
+      units.push({
+        name: unitName(checked.outcome.grids, file),
+        file,
+        checked,
+        forms,
+        errors: checked.findings.filter((f) => f.severity === "error").length,
+        rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
+        values: new Map((validateForms(set, [...forms.values()], { values: true }).values ?? []).map((v) => [`${v.form} ${v.stt}`, v])),
+      });
+    } catch (e) {
+      const why = readProblemText(ctx, "internal", errorDetail(e));
       unreadable.push({ file, why });
       ctx.err(`${shown(ctx, file)}: ${why}`);
-      continue;
     }
-    const forms = new Map<string, RecognisedForm>();
-    for (const f of checked.recognition!.forms) if (!forms.has(f.formId)) forms.set(f.formId, f);
-    units.push({
-      name: unitName(checked.outcome.grids, file),
-      file,
-      checked,
-      forms,
-      errors: checked.findings.filter((f) => f.severity === "error").length,
-      rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
-      values: new Map((validateForms(set, [...forms.values()], { values: true }).values ?? []).map((v) => [`${v.form} ${v.stt}`, v])),
-    });
   }
   if (units.length === 0) {
     ctx.err(ctx.t.mergeNothing);

@@ -111,5 +111,27 @@ export function textReport(
     const where = [cellOf(f), f.stt ? `${f.form} ${sttOf(f)}` : f.form].filter(Boolean).join("  ");
     lines.push(`  ${MARK[f.severity]} ${t.severity[f.severity]}: ${where ? `${where}: ` : ""}${renderFinding(f, lang)}`);
   }
-  return lines;
+  // Sheet names, cell texts and file names come from the file: one line each, nothing a terminal would obey.
+  return lines.map((line) => visible(line));
+}
+
+/**
+ * Text safe to print on a terminal: control characters a cell can carry (ESC from "_x001B_", CR, BEL, C1 controls,
+ * bidirectional overrides) are shown escaped ("\x1B", "\u202E"), so a file cannot move the cursor, erase lines or
+ * reorder what the reviewer reads. Line feeds are kept only when `keepNewlines` (the CLI's own multi-line messages).
+ */
+export function visible(text: string, keepNewlines = false): string {
+  return text.replace(keepNewlines ? CONTROL_KEEP_LF : CONTROL, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${n.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_KEEP_LF = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** JSON for a terminal: JSON.stringify escapes C0 controls; C1 controls and bidi overrides are escaped here too. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

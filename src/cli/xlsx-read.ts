@@ -9,6 +9,7 @@ import type { TemplateSet } from "../forms/schema";
 import { parseTagName } from "../layout/plan";
 import type { ReadProblem } from "../i18n/cli";
 import { MAX_COLS, MAX_ROWS } from "../excel/limits";
+import { errorDetail, loadProblem, packageProblem } from "./read-problem";
 
 /** A sheet larger than this is read only in part (the same window as the add-in's, see src/excel/limits.ts). */
 export { MAX_COLS, MAX_ROWS };
@@ -181,17 +182,19 @@ export async function readWorkbookFile(file: string, set: TemplateSet, options: 
 export async function readWorkbookBytes(file: string, bytes: Buffer, set: TemplateSet, options: ReadOptions = {}): Promise<ReadOutcome> {
   const problem = sniff(bytes);
   if (problem) return { ok: false, file, problem };
+  const pkg = packageProblem(bytes);
+  if (pkg) return { ok: false, file, ...pkg };
   const workbook = new ExcelJS.Workbook();
   try {
     const loadOptions = options.full ? {} : { ignoreNodes: READ_ONLY_IGNORED };
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, loadOptions as Partial<ExcelJS.XlsxReadOptions>);
   } catch (e) {
-    return { ok: false, file, problem: "corrupt", detail: shortReason(e) };
+    return { ok: false, file, problem: loadProblem(e), detail: errorDetail(e) };
   }
   if (workbook.worksheets.length === 0) return { ok: false, file, problem: "no_sheets" };
   try {
     return { ok: true, file, workbook, ...workbookGrids(workbook, set) };
   } catch (e) {
-    return { ok: false, file, problem: "corrupt", detail: shortReason(e) };
+    return { ok: false, file, problem: loadProblem(e), detail: errorDetail(e) };
   }
 }

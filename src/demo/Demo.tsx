@@ -3,6 +3,7 @@ import type { WorkbookHost } from "../excel/host";
 import type { FakeHost } from "../fake-excel";
 import type { Lang } from "../i18n/number";
 import { App } from "../taskpane/App";
+import { browserFiles } from "../taskpane/download";
 import { validateWorkbook } from "../commands/commands";
 import { Grid } from "./Grid";
 
@@ -64,7 +65,7 @@ export function Demo({ fake, host, lang }: DemoProps): React.JSX.Element {
       <div className="demo-main">
         <Grid fake={fake} version={version} onEdited={bump} />
         <aside className="demo-pane" data-testid="taskpane">
-          <App host={paneHost} lang={lang} />
+          <App host={paneHost} lang={lang} files={browserFiles} />
         </aside>
       </div>
     </div>

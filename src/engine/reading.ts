@@ -20,7 +20,8 @@ export type AltReason =
 export type Reading =
   | { type: "blank" }
   | { type: "error"; display: string }
-  | { type: "text"; display: string }
+  /** Text; `tooLong` when it is made of a number's characters but longer than any real figure (never parsed). */
+  | { type: "text"; display: string; tooLong?: boolean }
   | {
       type: "number";
       /** The primary reading, in the cell's own units (a percentage-formatted 0.9969 reads 0.9969 here). */
@@ -62,12 +63,29 @@ export function isPercentFormat(format: string | undefined): boolean {
   return !!format && format !== "General" && format.includes("%") && percentInFormat(format);
 }
 
+/**
+ * The longest typed number read as one: a count of 18 digits with 5 thousands marks and a sign is 24 characters, a
+ * rate with all of Excel's 15 significant digits fewer still; anything longer is not a figure a clerk typed.
+ */
+export const MAX_NUMBER_TEXT = 64;
+/** Only a number's characters once spaces are gone (digits, marks, sign, percent): no overlapping classes, linear. */
+const NUMBER_CHARS_RE = /^[+-]?[\d.,]*%?$/;
+
+/** Text made of a number's characters but longer than MAX_NUMBER_TEXT: reported as such, never parsed. */
+export function isOverlongNumberText(raw: string): boolean {
+  if (raw.length <= MAX_NUMBER_TEXT) return false;
+  const t = raw.replace(SPACES_RE, "");
+  return t.length > MAX_NUMBER_TEXT && NUMBER_CHARS_RE.test(t) && /\d/.test(t);
+}
+
 /** Reads text the way a clerk means it: vi-VN first, with the other reading kept when the text allows two. */
 export function readNumericText(
   raw: string,
 ): { dec: Dec; percentSign: boolean; alt?: Dec; altReason?: AltReason; englishFormat?: boolean } | null {
+  // Bounded before any other work: every step below is linear, but a 32,767-digit "count" is not a count.
+  if (raw.length > MAX_NUMBER_TEXT * 4) return null;
   let t = raw.normalize("NFC").replace(SPACES_RE, "");
-  if (t === "") return null;
+  if (t === "" || t.length > MAX_NUMBER_TEXT) return null;
   let percentSign = false;
   if (t.endsWith("%")) {
     percentSign = true;
@@ -80,26 +98,44 @@ export function readNumericText(
   }
   let m: RegExpExecArray | null;
   // Plain integer.
-  if (/^\d+$/.test(t)) return { dec: decFromString(sign + t)!, percentSign };
+  if (/^\d+$/.test(t)) return withDec(decFromString(sign + t), percentSign);
   // vi-VN decimal comma: "55,17", "52,414" (three digits: maybe a thousands comma).
   if ((m = /^(\d+),(\d+)$/.exec(t))) {
-    const dec = decFromString(`${sign}${m[1]}.${m[2]}`)!;
-    if (m[2].length === 3 && m[1].length <= 3) return { dec, percentSign, alt: decFromString(sign + m[1] + m[2])!, altReason: "thousands_separator" };
-    return { dec, percentSign };
+    const d = decFromString(`${sign}${m[1]}.${m[2]}`);
+    if (d && m[2].length === 3 && m[1].length <= 3) return withDec(d, percentSign, decFromString(sign + m[1] + m[2]), "thousands_separator");
+    return withDec(d, percentSign);
   }
   // vi-VN thousands dots with an optional decimal comma: "1.081", "331.084", "1.234,5".
   if ((m = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(t))) {
-    const dec = decFromString(`${sign}${m[1].replace(/\./g, "")}${m[2] ? `.${m[2]}` : ""}`)!;
-    if (!m[2] && m[1].split(".").length === 2) return { dec, percentSign, alt: decFromString(sign + m[1])!, altReason: "english_decimal" };
-    return { dec, percentSign };
+    const d = decFromString(`${sign}${m[1].replace(/\./g, "")}${m[2] ? `.${m[2]}` : ""}`);
+    if (d && !m[2] && m[1].split(".").length === 2) return withDec(d, percentSign, decFromString(sign + m[1]), "english_decimal");
+    return withDec(d, percentSign);
   }
   // English decimal point: "70.68" (not a vi thousands group).
-  if ((m = /^(\d+)\.(\d+)$/.exec(t))) return { dec: decFromString(`${sign}${m[1]}.${m[2]}`)!, percentSign, englishFormat: true };
+  if ((m = /^(\d+)\.(\d+)$/.exec(t))) return withDec(decFromString(`${sign}${m[1]}.${m[2]}`), percentSign, undefined, undefined, true);
   // English thousands commas with optional decimal point: "52,414,000", "1,234.5".
   if ((m = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(t))) {
-    return { dec: decFromString(`${sign}${m[1].replace(/,/g, "")}${m[2] ? `.${m[2]}` : ""}`)!, percentSign, englishFormat: true };
+    return withDec(decFromString(`${sign}${m[1].replace(/,/g, "")}${m[2] ? `.${m[2]}` : ""}`), percentSign, undefined, undefined, true);
   }
   return null;
+}
+
+/** The parsed result, or null when a decimal could not be made (an alternative that cannot be made is dropped). */
+function withDec(
+  d: Dec | null,
+  percentSign: boolean,
+  alt?: Dec | null,
+  altReason?: AltReason,
+  englishFormat?: boolean,
+): { dec: Dec; percentSign: boolean; alt?: Dec; altReason?: AltReason; englishFormat?: boolean } | null {
+  if (!d) return null;
+  const out: { dec: Dec; percentSign: boolean; alt?: Dec; altReason?: AltReason; englishFormat?: boolean } = { dec: d, percentSign };
+  if (alt) {
+    out.alt = alt;
+    out.altReason = altReason;
+  }
+  if (englishFormat) out.englishFormat = true;
+  return out;
 }
 
 /** Reads one cell as a host gave it. Never throws. */
@@ -141,6 +177,7 @@ export function readCell(cell: CellInput | null | undefined): Reading {
   const trimmed = text.trim();
   if (trimmed === "") return BLANK;
   if (ERROR_RE.test(trimmed)) return { type: "error", display: trimmed };
+  if (isOverlongNumberText(trimmed)) return { type: "text", display: text, tooLong: true };
   const parsed = readNumericText(trimmed);
   if (!parsed) return { type: "text", display: text };
   return numberReading(

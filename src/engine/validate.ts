@@ -20,7 +20,7 @@ import {
   type Dec,
 } from "./exact";
 import { rowApplies, type Period } from "./periods";
-import { readCell, type Reading } from "./reading";
+import { MAX_NUMBER_TEXT, readCell, type Reading } from "./reading";
 import { SHEET_TEXT } from "../i18n/sheet";
 import { memoised } from "../util/memo";
 import type {
@@ -233,6 +233,12 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
     return rv;
   }
   if (reading.type === "text") {
+    if (reading.tooLong) {
+      // Digits and marks longer than any real figure: said as such, never parsed (nor matched against code meanings).
+      const length = { dec: String(reading.display.trim().length) };
+      out.add(`${id}.value`, "cell.too_long", "error", form, rv, { length, limit: { dec: String(MAX_NUMBER_TEXT) } }, { inferred });
+      return rv;
+    }
     if (row.kind === "code") {
       const typed = normaliseText(reading.display);
       const hit = Object.entries(row.coding ?? {}).find(([, meaning]) => normaliseText(meaning) === typed);

@@ -14,7 +14,13 @@ export type ReadProblem =
   | "ole_other"
   | "not_xlsx"
   | "corrupt"
-  | "no_sheets";
+  | "no_sheets"
+  // Hostile and unlucky files (issue #13): what is wrong, in words; the library's detail only with --verbose.
+  | "ods"
+  | "not_workbook"
+  | "unsupported"
+  | "sheet_too_large"
+  | "internal";
 
 /** The command line's --help texts (commander descriptions). */
 export interface CliHelp {
@@ -22,6 +28,8 @@ export interface CliHelp {
   lang: string;
   templates: string;
   overwrite: string;
+  /** --verbose (issue #13). */
+  verbose?: string;
   new: string;
   out: string;
   forms: string;
@@ -95,6 +103,7 @@ const vi: CliText = {
     lang: "ngôn ngữ thông báo: vi (mặc định) hoặc en",
     templates: "bộ biểu mẫu riêng (tệp JSON cùng lược đồ với bộ có sẵn)",
     overwrite: "cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)",
+    verbose: "khi không đọc được tệp, in thêm chi tiết kỹ thuật (lời của thư viện)",
     new: "tạo sổ làm việc có các biểu mẫu đã chọn, bố cục như add-in chèn",
     out: "tệp .xlsx sẽ tạo",
     forms: "các biểu mẫu, ví dụ 1,3,7 (mặc định: mọi biểu mẫu, hoặc các biểu mẫu có trong --from)",
@@ -135,6 +144,17 @@ const vi: CliText = {
         return `tệp .xlsx bị hỏng, không đọc được${detail ? ` (${detail})` : ""}`;
       case "no_sheets":
         return "sổ làm việc không có trang tính nào";
+      // Hostile and unlucky files (issue #13).
+      case "ods":
+        return `tệp OpenDocument (.ods, của LibreOffice/OpenOffice) chưa được hỗ trợ; hãy mở rồi lưu lại dạng Excel .xlsx${detail ? ` (${detail})` : ""}`;
+      case "not_workbook":
+        return `tệp nén này không chứa sổ làm việc Excel (có thể là tài liệu Word hoặc tệp nén khác đổi đuôi .xlsx)${detail ? ` (${detail})` : ""}`;
+      case "unsupported":
+        return `sổ làm việc dùng tính năng chưa được hỗ trợ hoặc có phần bên trong bị hỏng; hãy mở bằng Excel và lưu lại${detail ? ` (${detail})` : ""}`;
+      case "sheet_too_large":
+        return `trang tính quá lớn để đọc; hãy xóa các vùng thừa rồi lưu lại${detail ? ` (${detail})` : ""}`;
+      case "internal":
+        return `lỗi nội bộ của chương trình khi xử lý tệp này; các tệp khác vẫn được kiểm tra (chạy lại với --verbose để xem chi tiết và báo lỗi)${detail ? ` (${detail})` : ""}`;
     }
   },
   severity: { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" },
@@ -190,6 +210,7 @@ const en: CliText = {
     lang: "message language: vi (default) or en",
     templates: "an office's own template set (JSON in the same schema as the built-in one)",
     overwrite: "allow replacing an existing output file (input files are never overwritten)",
+    verbose: "when a file cannot be read, also print the technical detail (the library's words)",
     new: "create a workbook with the chosen forms, laid out as the add-in inserts them",
     out: "the .xlsx file to create",
     forms: "forms, e.g. 1,3,7 (default: every form, or the forms in --from)",
@@ -230,6 +251,17 @@ const en: CliText = {
         return `the .xlsx file is damaged and cannot be read${detail ? ` (${detail})` : ""}`;
       case "no_sheets":
         return "the workbook has no worksheets";
+      // Hostile and unlucky files (issue #13).
+      case "ods":
+        return `OpenDocument (.ods, LibreOffice/OpenOffice) files are not supported; open it and save it as an Excel .xlsx${detail ? ` (${detail})` : ""}`;
+      case "not_workbook":
+        return `this zip holds no Excel workbook (perhaps a Word document or another archive renamed .xlsx)${detail ? ` (${detail})` : ""}`;
+      case "unsupported":
+        return `the workbook uses an unsupported feature or has a damaged part; open it in Excel and save it again${detail ? ` (${detail})` : ""}`;
+      case "sheet_too_large":
+        return `a sheet is too large to read; delete the unused areas and save it again${detail ? ` (${detail})` : ""}`;
+      case "internal":
+        return `internal error while processing this file; the other files are still checked (run again with --verbose for the details, and report it)${detail ? ` (${detail})` : ""}`;
     }
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },

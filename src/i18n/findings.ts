@@ -43,6 +43,7 @@ const VI: Record<CheckCode, Template> = {
   "code.invalid": (p) => `Mã không hợp lệ; chỉ nhận ${p("codes")}`,
   "code.meaning_typed": (p) => `Đã ghi chữ “${p("meaning")}” thay cho mã; đọc là mã ${p("code")}`,
   "cell.not_a_number": () => "Ô số liệu chứa chữ, không phải số",
+  "cell.too_long": (p) => `Ô số liệu dài ${p("length")} ký tự, quá dài cho một con số (tối đa ${p("limit")} ký tự): không đọc giá trị này`,
   "cell.error_value": () => "Ô số liệu chứa lỗi công thức",
   "cell.number_as_text": (p) => `Số được lưu dạng văn bản; đọc là ${p("reading")}`,
   "cell.english_decimal": (p) => `Số ghi theo kiểu tiếng Anh (dấu chấm thập phân); đọc là ${p("reading")}`,
@@ -56,6 +57,11 @@ const VI: Record<CheckCode, Template> = {
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `STT ghi là “${p("typedStt")}”, nhưng nội dung là chỉ tiêu “${p("text")}”` : `Nội dung chỉ tiêu khác biểu mẫu (“${p("text")}”)`,
   "form.duplicate": (p) => `Biểu mẫu có hai bản trong sổ; kiểm tra liên biểu dùng bản ở trang “${p("firstSheet")}”`,
+  "report.mismatch": (p) =>
+    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}, nhưng phụ lục ghi ${p("table")}${p("percent")} cho chỉ tiêu “${p("indicator")}”: “${p("sentence")}”`,
+  "report.agrees": (p) => `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}, khớp với phụ lục (“${p("indicator")}”)`,
+  "report.uncertain": (p) =>
+    `Lời văn báo cáo (đoạn ${p("paragraph")}) ghi ${p("stated")}${p("percent")}; không xác định chắc chắn được chỉ tiêu tương ứng${p("candidates") ? ` (có thể là ${p("candidates")})` : ""}, nên không đối chiếu`,
   "reform.rightly_blank": (p) =>
     `Để trống là đúng: không còn cấp huyện từ ${dateText(next(p("until")))}` +
     (p("straddles") ? ` (kỳ ${periodCodeText(p("period"))} có cả thời gian trước và sau ngày này: nhập hay để trống đều được)` : ""),
@@ -99,6 +105,7 @@ const EN: Record<CheckCode, Template> = {
   "code.invalid": (p) => `Invalid code; allowed: ${p("codes")}`,
   "code.meaning_typed": (p) => `The word “${p("meaning")}” was typed instead of its code; read as code ${p("code")}`,
   "cell.not_a_number": () => "The value cell holds text, not a number",
+  "cell.too_long": (p) => `The value cell is ${p("length")} characters long, too long for a number (at most ${p("limit")}): the value is not read`,
   "cell.error_value": () => "The value cell holds a formula error",
   "cell.number_as_text": (p) => `Number stored as text; read as ${p("reading")}`,
   "cell.english_decimal": (p) => `Number written the English way (decimal point); read as ${p("reading")}`,
@@ -112,6 +119,11 @@ const EN: Record<CheckCode, Template> = {
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `Numbered “${p("typedStt")}”, but the text is indicator “${p("text")}”` : `The indicator text differs from the form (“${p("text")}”)`,
   "form.duplicate": (p) => `The form appears twice; cross-form checks use the copy on sheet “${p("firstSheet")}”`,
+  "report.mismatch": (p) =>
+    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}, but the appendix gives ${p("table")}${p("percent")} for “${p("indicator")}”: “${p("sentence")}”`,
+  "report.agrees": (p) => `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}, as the appendix does (“${p("indicator")}”)`,
+  "report.uncertain": (p) =>
+    `The report's text (paragraph ${p("paragraph")}) states ${p("stated")}${p("percent")}; no single indicator can be tied to it with confidence${p("candidates") ? ` (perhaps ${p("candidates")})` : ""}, so it is not compared`,
   "reform.rightly_blank": (p) =>
     `Rightly blank: there is no district level (cấp huyện) from ${dateText(next(p("until")))}` +
     (p("straddles") ? ` (${periodCodeText(p("period"), "en")} spans both sides of that date: a value or a blank is accepted)` : ""),

@@ -37,10 +37,15 @@ import { clockTime, useStaleness } from "./useStaleness";
 import type { CellBefore } from "../excel/fixes";
 import { FIX_TEXT } from "../i18n/fixes";
 import { planFixes, type CellFix } from "../layout/fixes";
+import { WordSection } from "./components/WordSection";
+import { uiWordText } from "../i18n/ui-word";
+import { appendixDocx, appendixFileName, DOCX_MIME, reportTextFindings, type PaneFiles } from "./word";
 
 export interface AppProps {
   host: WorkbookHost;
   lang: Lang;
+  /** How the pane hands a file (the appendix .docx) to the user; without it the download button is hidden. */
+  files?: PaneFiles;
 }
 
 const useStyles = makeStyles({
@@ -82,8 +87,9 @@ function allFindings(outcome: ValidateOutcome): Finding[] {
   return out;
 }
 
-export function App({ host, lang }: AppProps): React.JSX.Element {
+export function App({ host, lang, files }: AppProps): React.JSX.Element {
   const t = uiText(lang);
+  const tw = uiWordText(lang);
   const styles = useStyles();
   const caps = React.useMemo<HostCapabilities>(() => host.capabilities(), [host]);
   const [set, setSet] = React.useState<TemplateSet>(() => builtinTemplateSet());
@@ -96,6 +102,9 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
   const [outcome, setOutcome] = React.useState<ValidateOutcome | null>(null);
   const [undoable, setUndoable] = React.useState<CellBefore[] | null>(null);
   const staleness = useStaleness(host);
+  /** Findings of a report's text against the last check; cleared with it. */
+  const [textFindings, setTextFindings] = React.useState<Finding[]>([]);
+  React.useEffect(() => setTextFindings([]), [outcome]);
 
   const useSet = (next: TemplateSet, nextOrigin: SetOrigin): void => {
     setSet(next);
@@ -195,6 +204,24 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
       return [{ intent: "success", text: t.reportCopiesMade(sheets) }];
     });
 
+  const downloadAppendix = (): void =>
+    void run(async () => {
+      if (!outcome || !files || outcome.recognition.forms.length === 0) return [{ intent: "warning", text: tw.noForms }];
+      const name = appendixFileName(header);
+      await files.save(name, await appendixDocx(set, outcome, header), DOCX_MIME);
+      return [{ intent: "success", text: tw.downloaded(name) }];
+    });
+
+  const crossCheck = (bytes: Uint8Array, file: string): void =>
+    void run(async () => {
+      if (!outcome || outcome.recognition.forms.length === 0) return [{ intent: "warning", text: tw.noForms }];
+      const found = await reportTextFindings(set, outcome, bytes, file, lang);
+      setTextFindings(found);
+      const warnings = found.filter((f) => f.severity === "warning").length;
+      const agrees = found.filter((f) => f.check === "report.agrees").length;
+      return [{ intent: warnings ? "warning" : "success", text: tw.crossChecked(file, warnings, agrees) }];
+    });
+
   const select = (f: Finding): void => {
     if (!f.sheet || !f.cell) return;
     const sheet = f.sheet;
@@ -229,7 +256,7 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
     });
 
   const missingCaps = (Object.keys(caps) as Array<keyof HostCapabilities>).filter((k) => !caps[k]);
-  const findings = outcome ? allFindings(outcome) : [];
+  const findings = outcome ? [...allFindings(outcome), ...textFindings] : [];
 
   return (
     <main className={styles.root}>
@@ -342,6 +369,10 @@ export function App({ host, lang }: AppProps): React.JSX.Element {
         />
       </section>
 
+      <section className={styles.card}>
+        <Subtitle2 as="h2">{tw.section}</Subtitle2>
+        <WordSection t={tw} ready={outcome !== null} busy={busy} canSave={files !== undefined} onDownload={downloadAppendix} onReport={crossCheck} />
+      </section>
     </main>
   );
 }

@@ -3,6 +3,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
+import { browserFiles } from "./download";
 import { createExcelHost } from "../excel/adapter";
 import { officeDisplayLanguage, whenOfficeReady } from "../excel/office";
 import { langFromLocale } from "../i18n/number";
@@ -14,7 +15,7 @@ function mount(): void {
   document.documentElement.lang = lang;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={createExcelHost()} lang={lang} />
+      <App host={createExcelHost()} lang={lang} files={browserFiles} />
     </FluentProvider>,
   );
 }

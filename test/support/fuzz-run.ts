@@ -1,0 +1,117 @@
+/**
+ * npm run fuzz -- N [--seed S]: N seeded hostile files through check, check --write, merge and the engine, each in a
+ * child process with a 10 s limit, and exactly one line on stdout:
+ *   fuzz: N files, 0 crashes, 0 hangs, 0 inputs changed, 0 formulas injected, peak RSS M MB
+ * Details of anything non-zero go to stderr (file name, kind, why); the exit code is 1 then.
+ */
+import { fork, type ChildProcess } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { run } from "../../src/cli/main";
+import { fingerprint, leanReaderPresent, type Verdict } from "./fuzz-check";
+import { generateHostile, type HostileFile } from "./hostile-files";
+
+const PER_FILE_MS = 10_000;
+const ROOT = join(__dirname, "..", "..");
+const SAMPLE_TSV = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.tsv");
+
+interface Reply {
+  verdict: Verdict;
+  maxRssKb: number;
+}
+
+/** A fresh worker, once it has loaded (starting one under ts-node takes seconds, which no file should be blamed for). */
+function startWorker(): Promise<ChildProcess> {
+  const worker = fork(join(__dirname, "fuzz-worker.ts"), [], { execArgv: ["-r", "ts-node/register/transpile-only"], stdio: ["ignore", "ignore", "ignore", "ipc"] });
+  return new Promise((ready, fail) => {
+    worker.once("message", () => ready(worker));
+    worker.once("exit", (code) => fail(new Error(`the fuzz worker could not start (exit ${code})`)));
+  });
+}
+
+/** Sends one file to the worker; resolves with its verdict, or with a hang/crash when it times out or dies. */
+function runOne(worker: ChildProcess, job: object, file: HostileFile): Promise<{ reply?: Reply; hang?: boolean; died?: string }> {
+  return new Promise((done) => {
+    const timer = setTimeout(() => finish({ hang: true }), PER_FILE_MS);
+    const onMessage = (reply: Reply) => finish({ reply });
+    const onExit = (code: number | null, signal: string | null) => finish({ died: `worker exited (${code ?? signal}) on ${file.name}` });
+    function finish(r: { reply?: Reply; hang?: boolean; died?: string }) {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("exit", onExit);
+      done(r);
+    }
+    worker.on("message", onMessage);
+    worker.on("exit", onExit);
+    worker.send(job);
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
+  const seedAt = args.indexOf("--seed");
+  const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 13;
+  const lean = leanReaderPresent(ROOT);
+  const work = mkdtempSync(join(tmpdir(), "bieumau-fuzz-"));
+  const sink = { write: () => true };
+  try {
+    const good = join(work, "good.xlsx");
+    if ((await run(["new", "--from", SAMPLE_TSV, good], { stdout: sink, stderr: sink, cwd: work })) !== 0) throw new Error("could not make the base workbook");
+    const dir = join(work, "in");
+    mkdirSync(dir);
+    const files = generateHostile(dir, readFileSync(good), count, seed, { bigRanges: lean, specialFiles: lean });
+    const link = join(work, "link-to-in");
+    symlinkSync(dir, link);
+    const before = new Map(readdirSync(dir).map((f) => [f, fingerprint(join(dir, f))]));
+
+    let crashes = 0;
+    let hangs = 0;
+    let injected = 0;
+    let peakKb = process.resourceUsage().maxRSS;
+    const problems: string[] = [];
+    let worker = await startWorker();
+    for (const [i, file] of files.entries()) {
+      const job = { dir, work, file, opts: { good, linkToInputs: link, merge: i % 8 === 0, throughLink: i % 10 === 0 } };
+      const r = await runOne(worker, job, file);
+      if (r.reply) {
+        peakKb = Math.max(peakKb, r.reply.maxRssKb);
+        if (r.reply.verdict.crash) {
+          crashes++;
+          problems.push(`crash ${file.name} ${file.kind}: ${r.reply.verdict.crash.slice(0, 400)}`);
+        }
+        if (r.reply.verdict.injected.length) {
+          injected++;
+          problems.push(`formula ${file.name} ${file.kind}: ${r.reply.verdict.injected.join(" | ").slice(0, 400)}`);
+        }
+        continue;
+      }
+      if (r.hang) {
+        hangs++;
+        problems.push(`hang ${file.name} ${file.kind}: over ${PER_FILE_MS / 1000} s`);
+      } else {
+        crashes++;
+        problems.push(`crash ${file.name} ${file.kind}: ${r.died}`);
+      }
+      worker.kill("SIGKILL");
+      worker = await startWorker();
+    }
+    worker.disconnect();
+    worker.kill();
+    const changed = [...before].filter(([f, h]) => fingerprint(join(dir, f)) !== h).map(([f]) => f);
+    for (const f of changed) problems.push(`input changed ${f}`);
+    for (const p of problems) process.stderr.write(`${p}\n`);
+    process.stdout.write(
+      `fuzz: ${files.length} files, ${crashes} crashes, ${hangs} hangs, ${changed.length} inputs changed, ${injected} formulas injected, peak RSS ${Math.round(peakKb / 1024)} MB\n`,
+    );
+    process.exitCode = problems.length ? 1 : 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`fuzz: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(2);
+});
