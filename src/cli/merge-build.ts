@@ -9,7 +9,8 @@ import type { RecognisedForm, ResolvedValue, SheetGrid } from "../engine/types";
 import { validateForms } from "../engine/validate";
 import type { TemplateSet } from "../forms/schema";
 import { formatDecimal } from "../i18n/number";
-import { planSheets } from "../layout/plan";
+import { COUNT_FORMAT, planSheets, sheetNameFor } from "../layout/plan";
+import { planListSheet } from "../layout/list-sheet";
 import type { ReportHeader } from "../layout/types";
 import type { CheckedFile } from "./check";
 import type { Ctx } from "./io";
@@ -20,7 +21,7 @@ import { mergePeriods } from "./merge-periods";
 import { errorDetail } from "./read-problem";
 import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
-import { renderLayout, typeInto } from "./xlsx-write";
+import { fitRows, renderLayout, renderSheetWrites, typeInto } from "./xlsx-write";
 
 export interface MergeOptions {
   output: string;
@@ -28,6 +29,9 @@ export interface MergeOptions {
   forms?: string;
   unit?: string;
   period?: string;
+  /** The consolidated report's number and date, for the caption ("Ban hành kèm theo Báo cáo số … ngày …"). */
+  reportNumber?: string;
+  reportDate?: string;
   year?: string;
   templates?: string;
   overwrite?: boolean;
@@ -87,7 +91,7 @@ export function buildMerge(
   set: TemplateSet,
   loaded: boolean,
   inputs: readonly CheckedFile[],
-  options: Pick<MergeOptions, "force" | "forms" | "unit" | "period" | "year">,
+  options: Pick<MergeOptions, "force" | "forms" | "unit" | "period" | "year" | "reportNumber" | "reportDate">,
   shownAs: (file: string) => string,
 ): MergeBuild {
   const units: Unit[] = [];
@@ -139,7 +143,11 @@ export function buildMerge(
 
   const present = set.forms.map((f) => f.id).filter((id) => units.some((u) => u.forms.has(id)));
   const formIds = chosenForms(ctx, set, options.forms, present);
-  const header: ReportHeader = { unit: options.unit ?? ctx.t.mergedUnit(units.length) };
+  const header: ReportHeader = {
+    unit: options.unit ?? ctx.t.mergedUnit(units.length),
+    reportNumber: options.reportNumber,
+    reportDate: options.reportDate,
+  };
   if (options.period) {
     const p = parsePeriod(options.period);
     if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
@@ -210,13 +218,18 @@ export function buildMerge(
           const sorted = [...percents].sort(decCmp);
           notes.push(ctx.t.mergeRateNotSummed(formatDecimal(decToString(sorted[0]), ctx.lang), formatDecimal(decToString(sorted[sorted.length - 1]), ctx.lang), percents.length));
         }
-      } else if (sum) typeInto(valueCell, decToNumber(sum));
+      } else if (sum) {
+        // Sums are the product's own numbers: counts grouped by thousands like a printed report ("53.414").
+        const n = decToNumber(sum);
+        typeInto(valueCell, n, row.kind === "count" && Number.isInteger(n) ? COUNT_FORMAT : undefined);
+      }
       if (missingHere) notes.push(ctx.t.mergeMissingCount(missingHere));
       if (notes.length) {
         typeInto(noteCell, notes.join(". "));
         noteCell.alignment = { ...(noteCell.alignment ?? {}), wrapText: true };
       }
     }
+    fitRows(ws, layout);
     if (forcedBanner) {
       const cell = ws.getCell(layout.lastDataRow + 5, 1);
       cell.value = forcedBanner;
@@ -226,13 +239,18 @@ export function buildMerge(
 
   for (const { file, why } of unreadable)
     missing.push({ unit: baseName(file).replace(/\.[^.]+$/, ""), file: shownAs(file), form: "", stt: "", what: `${ctx.t.unreadableInput}: ${why}` });
-  writeListSheet(workbook, ctx.t.missingSheetName, ctx.t.missingHeader, missing.map((m) => [m.unit, m.file, m.form, m.stt, m.what]), forcedBanner);
+  // Forms by the name printed on them ("Biểu mẫu 1"), not the set's id ("BM1").
+  const formName = (id: string) => {
+    const f = set.forms.find((x) => x.id === id);
+    return f ? sheetNameFor(f) : id;
+  };
+  writeListSheet(workbook, ctx.t.missingSheetName, ctx.t.missingHeader, missing.map((m) => [m.unit, m.file, m.form ? formName(m.form) : "", m.stt, m.what]), forcedBanner);
   writeListSheet(
     workbook,
     ctx.t.inputsSheetName,
     ctx.t.inputsHeader,
     [
-      ...units.map((u) => [u.name, shownAs(u.file), [...u.forms.keys()].join(", "), u.errors, u.errors ? "--force" : ""] as Array<string | number>),
+      ...units.map((u) => [u.name, shownAs(u.file), [...u.forms.keys()].map(formName).join(", "), u.errors, u.errors ? "--force" : ""] as Array<string | number>),
       ...unreadable.map(({ file, why }) => [baseName(file), shownAs(file), "", "", why] as Array<string | number>),
     ],
     forcedBanner,
@@ -249,22 +267,8 @@ function writeListSheet(
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
   banner: string | null,
 ): void {
-  const ws = workbook.addWorksheet(name);
-  let r = 1;
-  if (banner) {
-    ws.getCell(r, 1).value = banner;
-    ws.getCell(r, 1).font = { bold: true, color: { argb: "FFA80000" } };
-    r += 2;
-  }
-  header.forEach((h, i) => {
-    const c = ws.getCell(r, i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-  });
-  for (const row of rows) {
-    r++;
-    row.forEach((v, i) => typeInto(ws.getCell(r, i + 1), v === "" ? null : v));
-  }
-  [28, 36, 10, 8, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  renderSheetWrites(workbook, planListSheet(name, header, rows, LIST_WIDTHS, banner));
 }
+
+/** Unit, file, form, STT, what: together one landscape A4 width. */
+const LIST_WIDTHS = [26, 30, 12, 8, 58];

@@ -16,7 +16,7 @@ import type { ReportHeader, ReportPeriod, SheetLayout } from "../layout/types";
 import { loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { parseTsv, resolveFormId, type TsvRow } from "./tsv";
 import { sheetGrid } from "./xlsx-read";
-import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
+import { fitRows, renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface NewOptions {
   forms?: string;
@@ -149,6 +149,7 @@ export async function runNew(ctx: Ctx, out: string, options: NewOptions): Promis
     const ws = renderLayout(workbook, layout);
     const rows = tsvRows.filter((r) => resolveFormId(r.form, set.forms) === layout.formId);
     for (const m of fill(ctx, ws, layout, rows, set)) ctx.err(m);
+    fitRows(ws, layout);
   }
   const unknownForms = new Set(tsvRows.map((r) => r.form).filter((f) => !formIds.includes(resolveFormId(f, set.forms) ?? "")));
   for (const f of unknownForms) ctx.err(ctx.t.tsvFormNotChosen(f));

@@ -39,6 +39,9 @@ import { loadTemplatePart, storeTemplatePart } from "./template-store";
 export { toCellInput } from "./cells";
 export { toHostError } from "./errors";
 export { splitAddress } from "./read";
+import { applyFixes, undoFixes, type CellBefore } from "./fixes";
+import { watchChanges } from "./changes";
+import type { CellFix } from "../layout/fixes";
 
 /** The document-settings key that keeps an office's own template set with the workbook. */
 export const TEMPLATE_SET_SETTING = "bieumau.templateSet";
@@ -215,7 +218,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
             skipped.add(w.sheet);
             continue;
           }
-          renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths });
+          renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths, font: w.font, autofitRows: true });
         }
         if (!c.hyperlinks && plan.results.cells.some((x) => x.link)) notes.push(text.skippedHyperlinks);
         // The caller's notes (e.g. the ribbon's "the stored template set is not valid") come first.
@@ -229,6 +232,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
             notesHeading: text.resultsNotesHeading,
             hyperlinks: c.hyperlinks,
             columnWidths: plan.results.columnWidths,
+            font: plan.results.font,
+            page: c.pageLayout ? plan.results.page : undefined,
           });
           if (options.activateResults) {
             target.ws.activate();
@@ -310,6 +315,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         return made;
       });
     },
+
+    onWorkbookChanged: async (listener: () => void) => (api("1.9") ? watchChanges(excel(), listener) : async () => undefined),
+    applyFixes: (fixes: CellFix[]) => applyFixes((batch) => run(batch), fixes),
+    undoFixes: (records: CellBefore[]) => undoFixes((batch) => run(batch), records),
 
     async selectCell(sheet: string, address: string): Promise<void> {
       await run(

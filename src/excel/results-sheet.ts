@@ -39,7 +39,15 @@ export function resultsSheetFor(ctx: Ctx, target: ResultsTarget, name: string, t
 export function writeResults(
   ws: Excel.Worksheet,
   cells: readonly WriteCell[],
-  options: { stamp: string; notes: readonly string[]; notesHeading: string; hyperlinks: boolean; columnWidths?: Record<number, number> },
+  options: {
+    stamp: string;
+    notes: readonly string[];
+    notesHeading: string;
+    hyperlinks: boolean;
+    columnWidths?: Record<number, number>;
+    font?: Parameters<typeof renderWrites>[2]["font"];
+    page?: Parameters<typeof renderWrites>[2]["page"];
+  },
 ): void {
   const out = cells.map((c) => (c.address === "A1" ? { ...c, value: `${String(c.value ?? "")} — ${options.stamp}` } : c));
   if (!out.some((c) => c.address === "A1")) out.unshift({ address: "A1", value: options.stamp, bold: true });
@@ -48,5 +56,11 @@ export function writeResults(
     out.push({ address: a1(r++, 0), value: options.notesHeading, bold: true });
     for (const note of options.notes) out.push({ address: a1(r++, 0), value: note, tone: "warning" });
   }
-  renderWrites(ws, out, { hyperlinks: options.hyperlinks, columnWidths: options.columnWidths });
+  renderWrites(ws, out, {
+    hyperlinks: options.hyperlinks,
+    columnWidths: options.columnWidths,
+    font: options.font,
+    autofitRows: true,
+    page: options.page,
+  });
 }
