@@ -35,7 +35,8 @@ const STATE = [
   "liên thông", "kết nối", "áp dụng", "cung cấp", "sử dụng",
 ];
 /** Words naming the district level, and codes naming the levels of government. */
-const DISTRICT = ["huyện", "quận"];
+/** ("quận" alone would fold to "quan", as in "cơ quan", in a text typed without diacritics.) */
+const DISTRICT = ["huyện", "cấp quận", "ubnd quận", "các quận"];
 const LEVEL_CODES = ["cấp huyện", "huyện", "3 cấp", "ba cấp", "2 cấp", "hai cấp"];
 
 const hasMarks = (s: string) => fold(s) !== s.normalize("NFC").toLowerCase().replace(/\s+/gu, " ").trim();
