@@ -11,11 +11,17 @@
  * Entries: `taskpane` (React + Fluent UI), `commands` (the ribbon's function file: no React, only its own chunk and
  * Office.js), and with --env demo, `demo` (the pane + the in-memory fake Excel; no Office.js at all).
  *
- * Office.js: copied from the @microsoft/office-js package into dist/office-js/ and loaded from there, not from
- * Microsoft's CDN. The build then needs no network, and an office whose Excel reaches only its intranet server
- * still gets a working add-in. Only what Excel loads is copied (office.js, the Excel host files, es6-promise, the
- * telemetry/error folders, every locale's office_strings.js). To use the CDN instead (e.g. for AppSource, which requires it):
- * BIEUMAU_OFFICE_JS=https://appsforoffice.microsoft.com/lib/1/hosted/office.js npm run build
+ * Office.js: from Microsoft's CDN (https://appsforoffice.microsoft.com/lib/1/hosted/office.js) by default. The
+ * @microsoft/office-js npm package says it is no longer supported for self-hosting and that add-ins should reference
+ * the CDN (its README; https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn).
+ * An office whose Excel reaches only its intranet can still ship a copy: BIEUMAU_OFFICE_JS=local copies the package's
+ * files into dist/office-js/ (office.js, the Excel host files, es6-promise, the telemetry/error folders, every
+ * locale's office_strings.js) at its own risk; BIEUMAU_OFFICE_JS=<url> points at any other copy.
+ *
+ * Production bundles are named by content hash (taskpane.3f2a9c1b.js), so a browser or Office's cache never mixes an
+ * old chunk with a new page after an update; dist/ has no source maps (nothing of the source goes to the server).
+ * taskpane.html starts with a tiny ES5 script (src/taskpane/legacy.js, texts in src/i18n/legacy.js) that shows a
+ * Vietnamese page instead of a blank pane where Office runs add-ins in Internet Explorer 11 or the old Edge.
  */
 const path = require("path");
 const fs = require("fs");
@@ -75,7 +81,7 @@ const tsRule = {
 function commonConfig(dev) {
   return {
     mode: dev ? "development" : "production",
-    devtool: dev ? "eval-source-map" : "source-map",
+    devtool: dev ? "eval-source-map" : false,
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: { rules: [tsRule] },
     performance: { hints: false },
@@ -83,8 +89,49 @@ function commonConfig(dev) {
   };
 }
 
+/**
+ * dist/kiem-tra.html: the browser checker (src/web) as one self-contained page. Its bundle is inlined into the HTML
+ * (then dropped from dist/), so opening the file from a disk or a share loads nothing else: no request beyond the
+ * page's own file. The CLI's reader and writer need Node's Buffer (the `buffer` package) and never touch fs/path here.
+ */
+function webCheckerConfig(dev, outDir) {
+  const webpack = require("webpack");
+  const inline = (compilation, files) =>
+    files.map((f) => `<script>${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`).join("\n");
+  return {
+    ...commonConfig(dev),
+    devtool: false,
+    name: "kiem-tra",
+    entry: { "kiem-tra": "./src/web/index.ts" },
+    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, stream: false, crypto: false } },
+    plugins: [
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      new HtmlWebpackPlugin({
+        filename: "kiem-tra.html",
+        inject: false,
+        minify: false,
+        templateContent: ({ compilation, htmlWebpackPlugin }) =>
+          fs
+            .readFileSync(path.join(__dirname, "src/web/kiem-tra.html"), "utf8")
+            .replace("</body>", () => `${inline(compilation, htmlWebpackPlugin.files.js)}\n  </body>`),
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap("inline-kiem-tra", (compilation) =>
+            compilation.hooks.processAssets.tap({ name: "inline-kiem-tra", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+              for (const name of Object.keys(compilation.assets)) if (/^kiem-tra\..*\.js(\.LICENSE\.txt)?$/.test(name)) compilation.deleteAsset(name);
+            }),
+          );
+        },
+      },
+    ],
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  if (env.web) return webCheckerConfig(dev, path.resolve(__dirname, env.out || "dist"));
 
   if (env.demo) {
     return {
@@ -106,19 +153,24 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const base = baseUrl(dev);
-  const officeJs = process.env.BIEUMAU_OFFICE_JS || "office-js/office.js";
+  const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+  const officeJsSetting = process.env.BIEUMAU_OFFICE_JS || OFFICE_CDN;
+  const officeJs = officeJsSetting === "local" ? "office-js/office.js" : officeJsSetting;
+  // The ES5 guard runs before anything else on the pane's page (inlined: no extra request, nothing to cache).
+  const legacyScript = ["src/i18n/legacy.js", "src/taskpane/legacy.js"].map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
   if (!dev && base === DEV_URL)
     console.warn(
       "⚠ BIEUMAU_BASE_URL chưa đặt: dist/manifest.xml vẫn trỏ tới https://localhost:3000/ (set BIEUMAU_BASE_URL to your HTTPS server)",
     );
 
-  return {
+  const addin = {
     ...commonConfig(dev),
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // The browser checker writes dist/kiem-tra.html in the same build: cleaning must not take it away.
+    output: { path: path.resolve(__dirname, "dist"), filename: dev ? "[name].js" : "[name].[contenthash:8].js", clean: { keep: /^kiem-tra\.html$/ } },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [
@@ -132,6 +184,7 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         officeJs,
+        legacyScript,
       }),
       // Lean command page: Office.js and the commands chunk only, no React.
       new HtmlWebpackPlugin({
@@ -141,6 +194,8 @@ module.exports = async (env = {}, argv = {}) => {
 <script type="text/javascript" src="${officeJs}"></script></head><body></body></html>`,
       }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      // The ribbon command's last resort when nothing in the workbook can be written (src/excel/dialog.ts).
+      new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: [], inject: false }),
     ],
     devServer: {
       host: "localhost",
@@ -151,6 +206,8 @@ module.exports = async (env = {}, argv = {}) => {
       client: { overlay: { warnings: false } },
     },
   };
+  // `npm run build` also writes dist/kiem-tra.html (the dev server serves the add-in only).
+  return dev ? addin : [addin, webCheckerConfig(dev, addin.output.path)];
 };
 
 /**

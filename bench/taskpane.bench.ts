@@ -15,12 +15,12 @@ async function buildProduction(): Promise<void> {
   await buildWithWebpack({}, "production");
 }
 
-/** A production build is minified: a development one has webpack's eval wrappers or its "webpackBootstrap" comment. */
+/** A production build names its bundles by content hash (taskpane.<hash>.js); a development one does not. */
 function isProductionBuild(): boolean {
-  const js = join(DIST, "taskpane.js");
-  if (!existsSync(join(DIST, "taskpane.html")) || !existsSync(js)) return false;
-  const text = readFileSync(js, "utf8");
-  return !text.includes("webpackBootstrap") && !text.includes("eval(");
+  const page = join(DIST, "taskpane.html");
+  if (!existsSync(page)) return false;
+  const m = /taskpane\.[0-9a-f]{8}\.js/.exec(readFileSync(page, "utf8"));
+  return !!m && existsSync(join(DIST, m[0]));
 }
 
 export default async function (): Promise<void> {

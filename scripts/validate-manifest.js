@@ -8,8 +8,10 @@
  *      missing Id/Version/DisplayName fails here),
  *   2. checks, with xml2js, the parts of the official schema (OfficeAppManifestV1_1.xsd,
  *      TaskPaneAppVersionOverridesV1_0.xsd, OfficeAppBasicTypesV1_0.xsd) this manifest relies on: root type and
- *      namespace, the order of the top-level elements, GUID Id, four-part Version, string lengths (DisplayName 125,
- *      Description 2000, ShortString 125, LongString 250, resid 32), well-formed locale tags in Override, HTTPS URLs,
+ *      namespace, the order of the top-level elements and of the children of every container below (CHILD_ORDER),
+ *      GUID Id, four-part Version, string lengths (DisplayName 125, Description 250 — the limit AppSource and the
+ *      admin center enforce, https://learn.microsoft.com/javascript/api/manifest/description —, ShortString 125,
+ *      LongString 250, resid 32), well-formed locale tags in Override, HTTPS URLs,
  *      Permissions = ReadWriteDocument only, unique control ids, every resid resolving to a resource of the right
  *      kind, the ribbon on TabHome with one ShowTaskpane and one ExecuteFunction button,
  *   3. checks what the schema cannot: every icon URL names a PNG in assets/ of the declared size, every URL is on the
@@ -35,6 +37,22 @@ const TOP_ORDER = [
   "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
   "AllowSnapshot", "WebApplicationInfo", "Dictionary", "VersionOverrides",
 ];
+/**
+ * xs:sequence order of the containers this manifest uses (OfficeAppManifestV1_1.xsd, TaskPaneAppVersionOverridesV1_0.xsd):
+ * Office rejects a manifest whose elements are out of this order, even when each element is valid.
+ */
+const CHILD_ORDER = {
+  DefaultSettings: ["SourceLocation", "RequestedWidth", "RequestedHeight"],
+  Requirements: ["Sets", "Methods"],
+  VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"],
+  DesktopFormFactor: ["GetStarted", "FunctionFile", "ExtensionPoint", "SupportsSharedFolders"],
+  GetStarted: ["Title", "Description", "LearnMoreUrl"],
+  Group: ["Label", "Icon", "Control"],
+  Control: ["Label", "Supertip", "Icon", "Action"],
+  Supertip: ["Title", "Description"],
+  Action: ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning", "FunctionName"],
+  Resources: ["Images", "Urls", "ShortStrings", "LongStrings"],
+};
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function local(name) {
@@ -93,7 +111,7 @@ async function main() {
   if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(val("Version") ?? "")) fail("Version: must be n.n.n.n");
   if (!LOCALE.test(val("DefaultLocale") ?? "")) fail("DefaultLocale: not a locale tag");
   if (val("Permissions") !== "ReadWriteDocument") fail(`Permissions: must be ReadWriteDocument only (is ${val("Permissions")})`);
-  const limits = { DisplayName: 125, Description: 2000 };
+  const limits = { DisplayName: 125, Description: 250 };
   for (const [name, max] of Object.entries(limits)) {
     const el = one(name);
     const values = [attr(el ?? {}, "DefaultValue"), ...(el?.$$ ?? []).map((o) => attr(o, "Value"))];
@@ -106,6 +124,20 @@ async function main() {
     origin = new URL(source).origin;
   } catch {
     fail("DefaultSettings/SourceLocation: not a URL");
+  }
+
+  // Children of each known container in schema order (a repeated element may repeat; going back is an error).
+  for (const { name, node, path } of walk(app)) {
+    const order = CHILD_ORDER[name];
+    if (!order) continue;
+    let at = -1;
+    for (const child of node.$$ ?? []) {
+      const c = local(child["#name"]);
+      const i = order.indexOf(c);
+      if (i < 0) continue;
+      if (i < at) fail(`${path.join("/")}/${c}: out of schema order (expected ${order.join(", ")})`);
+      at = Math.max(at, i);
+    }
   }
 
   // Resources by kind, and every element referring to them.

@@ -9,6 +9,7 @@ import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
+import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
 import { comparePrevious, loadPrevious } from "./previous";
 import { errorDetail } from "./read-problem";
@@ -21,6 +22,8 @@ import { cliDocxText } from "../i18n/cli-docx";
 export interface CheckOptions {
   json?: boolean;
   write?: string;
+  /** Apply the certain fixes (src/layout/fixes.ts) in the written copy; needs `write`. */
+  fix?: boolean;
   templates?: string;
   overwrite?: boolean;
   /** A Word report whose text is cross-checked against each workbook's appendix. */
@@ -78,14 +81,16 @@ async function writeTarget(ctx: Ctx, out: string, input: string, many: boolean):
   return abs;
 }
 
-async function writeChecked(ctx: Ctx, set: TemplateSet, checked: CheckedFile & { outcome: ReadSuccess }, target: string, overwrite: boolean): Promise<string | null> {
-  const { grids } = checked.outcome;
-  const recognition = checked.recognition!;
-  const result = checked.result!;
+async function writeChecked(
+  ctx: Ctx,
+  set: TemplateSet,
+  checked: CheckedFile & { outcome: ReadSuccess },
+  target: string,
+  overwrite: boolean,
+  fixLines?: string[],
+): Promise<string | null> {
   // Loaded on demand: only --write needs exceljs and the write-back planner. The input is opened again, in full,
-  // so the copy keeps everything the checker never read.
-  const { planClear, planWriteBack } = await import("../layout/writeback");
-  const { renderClear, renderWriteBack, writeOutput } = await import("./xlsx-write");
+  // so the copy keeps everything the checker never read; never when it holds a range exceljs would expand.
   const { hasHugeRange } = await import("./write-guard");
   const input = await readInputFile(checked.file);
   if (!(input instanceof Uint8Array)) return ctx.t.readProblem(input.problem, input.detail);
@@ -97,6 +102,17 @@ async function writeChecked(ctx: Ctx, set: TemplateSet, checked: CheckedFile & {
   } catch (e) {
     return ctx.t.readProblem("corrupt", (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 120));
   }
+  let { grids } = checked.outcome;
+  let recognition = checked.recognition!;
+  let result = checked.result!;
+  if (fixLines) {
+    const { fixAndRecheck } = await import("./fix");
+    const fixed = fixAndRecheck(workbook, set, recognition, result, ctx.lang);
+    ({ grids, recognition, result } = fixed);
+    fixLines.push(...fixed.lines);
+  }
+  const { planClear, planWriteBack } = await import("../layout/writeback");
+  const { renderClear, renderWriteBack, writeOutput } = await import("./xlsx-write");
   renderClear(workbook, planClear(recognition, grids));
   const plan = planWriteBack(set, recognition, result, grids, ctx.lang);
   renderWriteBack(workbook, plan);
@@ -114,6 +130,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   const { files, emptyDirs } = await expandInputs(ctx, inputs);
   for (const d of emptyDirs) ctx.err(ctx.t.noXlsxInDir(d));
   if (files.length === 0) throw new UsageError(emptyDirs.length ? ctx.t.noXlsxInDir(emptyDirs.join(", ")) : ctx.t.noInputs);
+  if (options.fix && !options.write) throw new UsageError(FIX_TEXT[ctx.lang].needsWrite);
 
   const inputIds = await fileIds(files);
   const many = files.length > 1;
@@ -190,8 +207,10 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
         const target = await writeTarget(ctx, options.write, file, many);
         if (await reachesInput(target, inputIds)) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
         else {
-          const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false);
+          const fixLines: string[] | undefined = options.fix ? [] : undefined;
+          const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false, fixLines);
           extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
+          if (!problem) extra.push(...(fixLines ?? []));
         }
       }
     } catch (e) {

@@ -8,8 +8,10 @@
  * Each command's module is loaded when it runs (exceljs only by the commands that write), so `bieumau --version`
  * and `check` start fast.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
+import { commanderError, helpTitle, optionNotes, usageLine } from "../i18n/commander";
 import { cliText } from "../i18n/cli";
+import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
 import type { Lang } from "../i18n/number";
 import { cliDocxText } from "../i18n/cli-docx";
@@ -25,6 +27,17 @@ function langOf(argv: readonly string[]): Lang {
 }
 
 
+/** commander's help in the CLI's language: titles, usage, and the "(choices: …, default: …)" of an option. */
+function helpInLanguage(lang: Lang): Partial<Help> {
+  const base = new Help();
+  return {
+    styleTitle: (title: string) => helpTitle(title, lang),
+    styleUsage: (usage: string) => usageLine(usage, lang),
+    subcommandTerm: (cmd) => usageLine(base.subcommandTerm(cmd), lang),
+    optionDescription: (option) => optionNotes(base.optionDescription(option), lang),
+  };
+}
+
 function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
   const h = cliText(ctx.lang).help;
   const program = new Command("bieumau");
@@ -38,7 +51,9 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, ctx.lang)),
     })
+    .configureHelp(helpInLanguage(ctx.lang))
     .showHelpAfterError();
 
   program
@@ -64,6 +79,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .argument("<FILE_OR_DIR...>", h.inputs)
     .option("--json", h.json)
     .option("--write <OUT>", h.write)
+    .option("--fix", FIX_TEXT[ctx.lang].help)
     .option("--report <REPORT.docx>", cliDocxText(ctx.lang).help.report)
     .option("--previous <FILE_OR_DIR>", cliPeriodText(ctx.lang).help.previous, (v: string, all: string[] = []) => [...all, v])
     .option("--templates <SET.json>", h.templates)
@@ -80,6 +96,8 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--forms <list>", h.forms)
     .option("--unit <name>", h.mergeUnit)
     .option("--period <period>", h.period)
+    .option("--report-number <number>", h.reportNumber)
+    .option("--report-date <date>", h.reportDate)
     .option("--year <year>", cliPeriodText(ctx.lang).help.year)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
@@ -100,7 +118,12 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
 
   for (const sub of program.commands) {
     sub.exitOverride();
-    sub.configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) });
+    sub.configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, ctx.lang)),
+    });
+    sub.configureHelp(helpInLanguage(ctx.lang));
     sub.addOption(new Option("--lang <lang>", h.lang).choices(["vi", "en"]).hideHelp());
     sub.addOption(new Option("--verbose", h.verbose));
   }

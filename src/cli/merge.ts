@@ -8,59 +8,15 @@
  * - a sheet lists which unit is missing which form or value; another lists the inputs.
  * Inputs with errors stop the merge unless --force, and then the output says so on every sheet.
  */
-import { basename, resolve } from "path";
-import ExcelJS from "exceljs";
-import { decAdd, decToNumber, decToString, decCmp, type Dec } from "../engine/exact";
-import type { RecognisedForm, ResolvedValue } from "../engine/types";
-import { validateForms } from "../engine/validate";
-import { formatDecimal } from "../i18n/number";
-import { planSheets } from "../layout/plan";
-import type { ReportHeader } from "../layout/types";
+import { resolve } from "path";
 import { checkFile, type CheckedFile } from "./check";
-import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
+import { expandInputs, loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { errorDetail } from "./read-problem";
 import { fileIds, reachesInput } from "./same-file";
-import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
-import { unitName } from "./unit-name";
-import { rowValue } from "./values";
-import { cliPeriodText } from "../i18n/cli-periods";
-import { reportPeriodOfKind } from "../layout/period";
-import { mergePeriods } from "./merge-periods";
-import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
+import { buildMerge, type MergeOptions } from "./merge-build";
+import { writeOutput } from "./xlsx-write";
 
-export interface MergeOptions {
-  output: string;
-  force?: boolean;
-  forms?: string;
-  unit?: string;
-  period?: string;
-  year?: string;
-  templates?: string;
-  overwrite?: boolean;
-}
-
-interface Unit {
-  name: string;
-  file: string;
-  checked: CheckedFile;
-  forms: Map<string, RecognisedForm>;
-  errors: number;
-  /** "BM1 6.1" for rows the engine found rightly blank. */
-  rightlyBlank: Set<string>;
-  /** "BM1 6.1" → the row's value as the engine resolved it. */
-  values: Map<string, ResolvedValue>;
-}
-
-// In its own module so `check --previous` can name units without loading exceljs.
-export { unitName };
-
-interface MissingLine {
-  unit: string;
-  file: string;
-  form: string;
-  stt: string;
-  what: string;
-}
+export { unitName, type MergeOptions } from "./merge-build";
 
 export async function runMerge(ctx: Ctx, inputs: readonly string[], options: MergeOptions): Promise<number> {
   const { set, loaded } = await loadTemplateSet(ctx, options.templates);
@@ -71,185 +27,25 @@ export async function runMerge(ctx: Ctx, inputs: readonly string[], options: Mer
   // Device and inode, not path strings: OUT may reach an input through a symlinked folder or a hard link.
   if (await reachesInput(target, await fileIds(files))) throw new UsageError(ctx.t.refuseInput(shown(ctx, target)));
 
-  const units: Unit[] = [];
-  const unreadable: Array<{ file: string; why: string }> = [];
+  const checked: CheckedFile[] = [];
   for (const file of files) {
     // One boundary per file: an unexpected failure is this file's outcome, never the batch's end.
     try {
-      const checked = await checkFile(file, set);
-      if (!checked.outcome.ok) {
-        const why = readProblemText(ctx, checked.outcome.problem, checked.outcome.detail);
-        unreadable.push({ file, why });
-        ctx.err(`${shown(ctx, file)}: ${why}`);
-        continue;
-      }
-      const forms = new Map<string, RecognisedForm>();
-      for (const f of checked.recognition!.forms) if (!forms.has(f.formId)) forms.set(f.formId, f);
-      units.push({
-        name: unitName(checked.outcome.grids, file),
-        file,
-        checked,
-        forms,
-        errors: checked.findings.filter((f) => f.severity === "error").length,
-        rightlyBlank: new Set(checked.findings.filter((f) => f.check === "when.rightly_blank").map((f) => `${f.form} ${f.stt}`)),
-        values: new Map((validateForms(set, [...forms.values()], { values: true }).values ?? []).map((v) => [`${v.form} ${v.stt}`, v])),
-      });
+      checked.push(await checkFile(file, set));
     } catch (e) {
-      const why = readProblemText(ctx, "internal", errorDetail(e));
-      unreadable.push({ file, why });
-      ctx.err(`${shown(ctx, file)}: ${why}`);
+      checked.push({ file, outcome: { ok: false, file, problem: "internal", detail: errorDetail(e) }, findings: [] });
     }
   }
-  if (units.length === 0) {
-    ctx.err(ctx.t.mergeNothing);
-    return 2;
-  }
-  const periods = mergePeriods(units.map((u) => ({ file: shown(ctx, u.file), period: u.checked.period ?? null })));
-  if (periods.mixed) {
-    ctx.err(cliPeriodText(ctx.lang).mergeMixedPeriods(periods.groups, Boolean(options.force)));
-    if (!options.force) return 1;
-  }
-  const withErrors = units.filter((u) => u.errors > 0).map((u) => shown(ctx, u.file));
-  if (withErrors.length && !options.force) {
-    ctx.err(ctx.t.mergeInputsWithErrors(withErrors));
-    return 1;
-  }
+  const built = buildMerge(ctx, set, loaded, checked, options, (file) => shown(ctx, file));
+  if (!built.workbook) return built.code;
 
-  const present = set.forms.map((f) => f.id).filter((id) => units.some((u) => u.forms.has(id)));
-  const formIds = chosenForms(ctx, set, options.forms, present);
-  const header: ReportHeader = { unit: options.unit ?? ctx.t.mergedUnit(units.length) };
-  if (options.period) {
-    const p = parsePeriod(options.period);
-    if (!p) throw new UsageError(ctx.t.badPeriod(options.period));
-    Object.assign(header, p);
-  }
-  applyYear(ctx, header, options.year);
-  if (!options.period && !options.year && periods.common)
-    Object.assign(header, { period: reportPeriodOfKind(periods.common.kind), year: periods.common.year });
-  const layouts = planSheets(set, formIds, header, {}, { loadedSet: loaded });
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "bieumau merge";
-  const missing: MissingLine[] = [];
-  const forcedBanner = withErrors.length ? ctx.t.forcedBanner(withErrors) : null;
-
-  for (const layout of layouts) {
-    const ws = renderLayout(workbook, layout);
-    const form = set.forms.find((f) => f.id === layout.formId)!;
-    const rateTargets = new Set(form.rules.filter((r) => r.type === "rate").map((r) => (r as { target: string }).target));
-    for (const u of units)
-      if (!u.forms.has(form.id)) missing.push({ unit: u.name, file: shown(ctx, u.file), form: form.id, stt: "", what: ctx.t.missingForm });
-
-    for (const row of form.rows) {
-      if (row.kind === "group") continue;
-      const sheetRow = layout.rowOfStt[row.stt] + 1;
-      const valueCell = ws.getCell(sheetRow, layout.columns.value + 1);
-      const noteCell = ws.getCell(sheetRow, layout.columns.note + 1);
-      let sum: Dec | null = null;
-      const percents: Dec[] = [];
-      const codes = new Map<string, number>();
-      let missingHere = 0;
-      for (const u of units) {
-        const rf = u.forms.get(form.id);
-        if (!rf) continue;
-        const filled = rf.rows[row.stt];
-        const v = rowValue(row, u.values.get(`${form.id} ${row.stt}`));
-        if (v.type === "blank" || v.type === "unreadable") {
-          // A rate left to its formula is not missing: the merged formula recomputes it. Nor is a row the engine
-          // says is rightly blank (BM1 6 = 0 ⇒ 6.1, 6.2 blank).
-          if (v.type === "blank" && (rateTargets.has(row.stt) || u.rightlyBlank.has(`${form.id} ${row.stt}`))) continue;
-          missingHere++;
-          const note = filled?.note?.trim();
-          missing.push({
-            unit: u.name,
-            file: shown(ctx, u.file),
-            form: form.id,
-            stt: row.stt,
-            what: v.type === "unreadable" ? `${ctx.t.missingValue}: "${v.display}"` : note ? ctx.t.blankWithReason(note) : ctx.t.missingValue,
-          });
-          continue;
-        }
-        if (v.type === "code") codes.set(v.code, (codes.get(v.code) ?? 0) + 1);
-        else if (row.kind === "percent") percents.push(v.dec);
-        else sum = sum ? decAdd(sum, v.dec) : v.dec;
-      }
-      const notes: string[] = [];
-      if (rateTargets.has(row.stt)) {
-        // Keep the layout's formula: recomputed from the summed parts, never averaged.
-      } else if (row.kind === "code") {
-        if (codes.size === 1) typeInto(valueCell, Number([...codes.keys()][0]));
-        else typeInto(valueCell, null);
-        if (codes.size) {
-          const parts = [...codes.entries()].sort((a, b) => b[1] - a[1] || Number(b[0]) - Number(a[0]));
-          notes.push(ctx.t.mergeCodes(parts));
-        }
-      } else if (row.kind === "percent") {
-        typeInto(valueCell, null);
-        if (percents.length) {
-          const sorted = [...percents].sort(decCmp);
-          notes.push(ctx.t.mergeRateNotSummed(formatDecimal(decToString(sorted[0]), ctx.lang), formatDecimal(decToString(sorted[sorted.length - 1]), ctx.lang), percents.length));
-        }
-      } else if (sum) typeInto(valueCell, decToNumber(sum));
-      if (missingHere) notes.push(ctx.t.mergeMissingCount(missingHere));
-      if (notes.length) {
-        typeInto(noteCell, notes.join(". "));
-        noteCell.alignment = { ...(noteCell.alignment ?? {}), wrapText: true };
-      }
-    }
-    if (forcedBanner) {
-      const cell = ws.getCell(layout.lastDataRow + 5, 1);
-      cell.value = forcedBanner;
-      cell.font = { name: "Times New Roman", size: 12, bold: true, color: { argb: "FFA80000" } };
-    }
-  }
-
-  for (const { file, why } of unreadable)
-    missing.push({ unit: basename(file).replace(/\.[^.]+$/, ""), file: shown(ctx, file), form: "", stt: "", what: `${ctx.t.unreadableInput}: ${why}` });
-  writeListSheet(workbook, ctx.t.missingSheetName, ctx.t.missingHeader, missing.map((m) => [m.unit, m.file, m.form, m.stt, m.what]), forcedBanner);
-  writeListSheet(
-    workbook,
-    ctx.t.inputsSheetName,
-    ctx.t.inputsHeader,
-    [
-      ...units.map((u) => [u.name, shown(ctx, u.file), [...u.forms.keys()].join(", "), u.errors, u.errors ? "--force" : ""] as Array<string | number>),
-      ...unreadable.map(({ file, why }) => [basename(file), shown(ctx, file), "", "", why] as Array<string | number>),
-    ],
-    forcedBanner,
-  );
-  cacheRateResults(workbook, set);
-
-  if ((await writeOutput(workbook, target, options.overwrite ?? false)) === "exists") {
+  if ((await writeOutput(built.workbook, target, options.overwrite ?? false)) === "exists") {
     ctx.err(ctx.t.refuseOverwrite(shown(ctx, target)));
     return 2;
   }
-  ctx.out(ctx.t.mergeSummary(units.length, formIds.join(", ")));
-  if (withErrors.length) ctx.out(ctx.t.mergeForced(withErrors));
+  ctx.out(ctx.t.mergeSummary(built.units, built.formIds.join(", ")));
+  if (built.withErrors.length) ctx.out(ctx.t.mergeForced(built.withErrors));
   ctx.out(ctx.t.wrote(shown(ctx, target)));
-  return unreadable.length ? 2 : 0;
+  return built.code;
 }
 
-function writeListSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-  banner: string | null,
-): void {
-  const ws = workbook.addWorksheet(name);
-  let r = 1;
-  if (banner) {
-    ws.getCell(r, 1).value = banner;
-    ws.getCell(r, 1).font = { bold: true, color: { argb: "FFA80000" } };
-    r += 2;
-  }
-  header.forEach((h, i) => {
-    const c = ws.getCell(r, i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-  });
-  for (const row of rows) {
-    r++;
-    row.forEach((v, i) => typeInto(ws.getCell(r, i + 1), v === "" ? null : v));
-  }
-  [28, 36, 10, 8, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-}

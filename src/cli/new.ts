@@ -16,7 +16,7 @@ import type { ReportHeader, ReportPeriod, SheetLayout } from "../layout/types";
 import { loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { parseTsv, resolveFormId, type TsvRow } from "./tsv";
 import { sheetGrid } from "./xlsx-grid";
-import { renderLayout, typeInto, writeOutput } from "./xlsx-write";
+import { fitRows, renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface NewOptions {
   forms?: string;
@@ -55,7 +55,7 @@ export function parsePeriod(text: string): Pick<ReportHeader, "period" | "year">
 }
 
 /** --year YYYY sets the header's year (a year in --period wins when both are given and agree; a clash is refused). */
-export function applyYear(ctx: Ctx, header: ReportHeader, year: string | undefined): void {
+export function applyYear(ctx: Pick<Ctx, "lang">, header: ReportHeader, year: string | undefined): void {
   if (year === undefined) return;
   if (!/^(?:19|20)\d{2}$/.test(year.trim())) throw new UsageError(cliPeriodText(ctx.lang).badYear(year));
   const y = Number(year.trim());
@@ -64,7 +64,7 @@ export function applyYear(ctx: Ctx, header: ReportHeader, year: string | undefin
 }
 
 /** The form ids `--forms` names ("1,3,7", "BM1,BM3"); throws UsageError for one the set lacks. */
-export function chosenForms(ctx: Ctx, set: TemplateSet, forms: string | undefined, fallback: readonly string[]): string[] {
+export function chosenForms(ctx: Pick<Ctx, "t">, set: TemplateSet, forms: string | undefined, fallback: readonly string[]): string[] {
   if (!forms) return fallback.length ? [...fallback] : set.forms.map((f) => f.id);
   const ids: string[] = [];
   for (const token of forms.split(/[,;\s]+/).filter(Boolean)) {
@@ -149,6 +149,7 @@ export async function runNew(ctx: Ctx, out: string, options: NewOptions): Promis
     const ws = renderLayout(workbook, layout);
     const rows = tsvRows.filter((r) => resolveFormId(r.form, set.forms) === layout.formId);
     for (const m of fill(ctx, ws, layout, rows, set)) ctx.err(m);
+    fitRows(ws, layout);
   }
   const unknownForms = new Set(tsvRows.map((r) => r.form).filter((f) => !formIds.includes(resolveFormId(f, set.forms) ?? "")));
   for (const f of unknownForms) ctx.err(ctx.t.tsvFormNotChosen(f));

@@ -6,6 +6,8 @@
 import type ExcelJS from "exceljs";
 import type { CellInput, SheetGrid } from "../engine/types";
 import { MAX_COLS, MAX_ROWS } from "../excel/limits";
+import type { TemplateSet } from "../forms/schema";
+import { parseTagName } from "../layout/plan";
 
 function plainText(value: ExcelJS.CellValue): string | number | boolean | null {
   if (value === null || value === undefined) return null;
@@ -59,4 +61,32 @@ export function sheetGrid(ws: ExcelJS.Worksheet, formHint?: string): { grid: She
   });
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   return { grid: { sheet: ws.name, cells, origin: { row: 0, col: 0 }, ...(formHint ? { formHint } : {}) }, truncated };
+}
+
+/** The form ids named by an exceljs workbook's tags (defined names), by sheet name. */
+function formHints(workbook: ExcelJS.Workbook, set: TemplateSet): Map<string, string> {
+  const hints = new Map<string, string>();
+  const model = (workbook.definedNames.model ?? []) as unknown as Array<{ name: string; ranges: string[] }>;
+  for (const { name, ranges } of model) {
+    const tag = parseTagName(name, set);
+    if (!tag) continue;
+    for (const range of ranges ?? []) {
+      const m = /^'?(.*?)'?!/.exec(range);
+      if (m && !hints.has(m[1].replace(/''/g, "'"))) hints.set(m[1].replace(/''/g, "'"), tag.formId);
+    }
+  }
+  return hints;
+}
+
+/** The grids of a workbook being written (check --write --fix re-checks the copy it fixed). */
+export function workbookGrids(workbook: ExcelJS.Workbook, set: TemplateSet): { grids: SheetGrid[]; truncated: string[] } {
+  const hints = formHints(workbook, set);
+  const grids: SheetGrid[] = [];
+  const truncated: string[] = [];
+  for (const ws of workbook.worksheets) {
+    const { grid, truncated: cut } = sheetGrid(ws, hints.get(ws.name));
+    grids.push(grid);
+    if (cut) truncated.push(ws.name);
+  }
+  return { grids, truncated };
 }

@@ -8,11 +8,21 @@ import ExcelJS from "exceljs";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/number";
 import { columnLetters, parseA1Range } from "../layout/a1";
+import { refitRows } from "../layout/fit";
 import type { CellStyle, SheetLayout } from "../layout/types";
 import { TONE_COLORS, type ClearPlan, type SheetWrites, type WriteBackPlan } from "../layout/writeback-types";
 
 const argb = (hex: string) => ({ argb: `FF${hex.replace(/^#/, "").toUpperCase()}` });
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
+
+/**
+ * The forms are Vietnamese documents: their counts and rates read "53.414" and "55,17" in any viewer. The locale tag
+ * [$-42A] (vi-VN) makes LibreOffice use Vietnamese separators whatever its own locale; Excel takes separators from
+ * the system's regional settings, so a vi-VN Excel shows the same and an en-US one its own (53,414).
+ */
+export function inVietnamese(numberFormat: string): string {
+  return numberFormat === "#,##0" || numberFormat === "0.00" ? `[$-42A]${numberFormat}` : numberFormat;
+}
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   cell.font = {
@@ -29,7 +39,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     ...(style.vAlign ? { vertical: style.vAlign === "center" ? "middle" : style.vAlign } : {}),
     ...(style.wrap ? { wrapText: true } : {}),
   };
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.numberFormat) cell.numFmt = inVietnamese(style.numberFormat);
   cell.protection = { locked: style.locked };
 }
 
@@ -102,27 +112,56 @@ export function renderLayout(workbook: ExcelJS.Workbook, layout: SheetLayout, op
   return ws;
 }
 
+/** Grows the rows of a rendered layout whose typed text (notes, values) wraps onto more lines than planned. */
+export function fitRows(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  const heights = refitRows(layout, (row, col) => {
+    const v = ws.getCell(row + 1, col + 1).value;
+    return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+  });
+  for (const [row, height] of Object.entries(heights)) ws.getRow(Number(row) + 1).height = height;
+}
+
 /** Writes a typed value over a planned cell (a clerk typing into it), keeping its style unless a format comes with it. */
 export function typeInto(cell: ExcelJS.Cell, value: string | number | boolean | null | undefined, numberFormat?: string): void {
   if (value === null || value === undefined || value === "") {
     cell.value = null;
     return;
   }
+  ownStyle(cell);
   cell.value = value;
   if (typeof value === "string") cell.numFmt = "@";
-  else if (numberFormat && numberFormat !== "General") cell.numFmt = numberFormat;
+  else if (numberFormat && numberFormat !== "General") cell.numFmt = inVietnamese(numberFormat);
 }
 
-function toneStyle(cell: ExcelJS.Cell, tone: NonNullable<SheetWrites["cells"][number]["tone"]>, bold?: boolean, wrap?: boolean): void {
+function toneStyle(
+  cell: ExcelJS.Cell,
+  tone: NonNullable<SheetWrites["cells"][number]["tone"]>,
+  bold: boolean | undefined,
+  wrap: boolean | undefined,
+  vertical: "middle" | "top",
+): void {
   const c = TONE_COLORS[tone];
   cell.font = { ...(cell.font ?? {}), color: argb(c.font), bold: bold ?? cell.font?.bold ?? false };
   if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(c.fill) };
-  if (wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: "middle" };
+  if (wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical };
+}
+
+/**
+ * Gives a cell a style object of its own before it is changed: exceljs shares one style object among the cells of a
+ * file that had the same style, so setting one cell's numFmt or font would change all of them.
+ */
+export function ownStyle(cell: ExcelJS.Cell): void {
+  cell.style = { ...cell.style };
 }
 
 function renderWrites(ws: ExcelJS.Worksheet, writes: SheetWrites): void {
+  // Beside a form, text sits mid-row like the form's own cells; a sheet of its own (results) reads from the top.
+  const vertical = writes.page ? "top" : "middle";
   for (const w of writes.cells) {
     const cell = ws.getCell(w.address);
+    ownStyle(cell);
+    if (writes.font) cell.font = { ...(cell.font ?? {}), name: writes.font.name, size: writes.font.size };
+    if (writes.page) cell.alignment = { ...(cell.alignment ?? {}), vertical: "top" };
     if (w.formula !== undefined) cell.value = { formula: w.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
     else if (w.link) cell.value = { text: String(w.value ?? ""), hyperlink: `#${quoted(w.link.sheet)}!${w.link.address}` };
     else if (w.value === null || w.value === undefined) cell.value = null;
@@ -130,13 +169,27 @@ function renderWrites(ws: ExcelJS.Worksheet, writes: SheetWrites): void {
       cell.value = w.value;
       cell.numFmt = "@";
     } else cell.value = w.value;
-    if (w.tone) toneStyle(cell, w.tone, w.bold, w.wrap);
+    if (w.tone) toneStyle(cell, w.tone, w.bold, w.wrap, vertical);
     else if (w.bold || w.wrap) {
       if (w.bold) cell.font = { ...(cell.font ?? {}), bold: true };
-      if (w.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
+      if (w.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical };
     }
   }
   for (const [col, width] of Object.entries(writes.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = width;
+  // A file has no one to measure its text when opened: each row gets the height its text needs, never less than it had.
+  for (const [row, height] of Object.entries(writes.rowHeights ?? {})) {
+    const r = ws.getRow(Number(row) + 1);
+    r.height = Math.max(r.height ?? 0, height);
+  }
+  if (writes.page)
+    Object.assign(ws.pageSetup, {
+      paperSize: 9,
+      orientation: writes.page.orientation,
+      fitToPage: true,
+      fitToWidth: writes.page.fitToWidth,
+      fitToHeight: 0,
+      margins: { left: 0.59, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+    });
 }
 
 /** Empties what a previous check wrote (ClearPlan), then writes the new plan. */
@@ -157,6 +210,15 @@ export function renderClear(workbook: ExcelJS.Workbook, plan: ClearPlan): void {
   }
   const old = workbook.getWorksheet(plan.resultsSheet);
   if (old) workbook.removeWorksheet(old.id);
+}
+
+/** Adds a sheet of its own (made anew) rendering the writes. */
+export function renderSheetWrites(workbook: ExcelJS.Workbook, writes: SheetWrites & { name: string }): ExcelJS.Worksheet {
+  const old = workbook.getWorksheet(writes.name);
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(writes.name);
+  renderWrites(ws, writes);
+  return ws;
 }
 
 export function renderWriteBack(workbook: ExcelJS.Workbook, plan: WriteBackPlan): void {

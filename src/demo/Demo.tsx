@@ -35,6 +35,8 @@ function observed(host: WorkbookHost, changed: () => void): WorkbookHost {
     loadStoredTemplateSet: wrap(host.loadStoredTemplateSet.bind(host)),
     storeTemplateSet: wrap(host.storeTemplateSet.bind(host)),
     ...(host.readActiveSheet ? { readActiveSheet: wrap(host.readActiveSheet.bind(host)) } : {}),
+    ...(host.applyFixes ? { applyFixes: wrap(host.applyFixes.bind(host)) } : {}),
+    ...(host.undoFixes ? { undoFixes: wrap(host.undoFixes.bind(host)) } : {}),
   };
 }
 

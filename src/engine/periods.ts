@@ -23,6 +23,9 @@
 import type { SheetGrid } from "./types";
 import { memoised } from "../util/memo";
 
+/** The last day cấp huyện exists (the two-level reform above): the `applies_until` of rows about it. */
+export const DISTRICT_LEVEL_UNTIL = "2025-06-30";
+
 export type PeriodKind = "q1" | "6t" | "q3" | "nam";
 export const PERIOD_KINDS: readonly PeriodKind[] = ["q1", "6t", "q3", "nam"];
 

@@ -4,29 +4,44 @@
  * (src/fake-excel) or an office-addin-mock object in their place.
  *
  * Round trips (context.sync):
- *   insertForms       2  (1: sheet and defined names; 2: every sheet drawn, tagged, activated)
- *   validate          3  (1: sheets, protection, names; 2: every sheet's used range (size only) and the used part of
- *                         its first 5000 rows × 60 columns (contents), every tag's range; 3: all writes)
- *   clearChecks       3, makeReportCopies 3, listForms 2, selectCell 1; never a sync inside a loop.
+ *   insertForms       2  (1: sheets, names, Protect Workbook; 2: every sheet drawn, tagged, activated)
+ *   validate          4+ (read.ts: 1 outline, 2 sizes and tag bounds, 3… the used cells in pieces of ≤ 15,000 cells,
+ *                         so no reply exceeds Excel on the web's 5 MB; then one sync for all writes)
+ *   clearChecks, makeReportCopies: the read plus one; listForms: the read; selectCell 1.
+ *
+ * Every batch runs with { delayForCellEdit: true } where the host has it (ExcelApi 1.11): while a clerk is still in a
+ * cell, Excel waits until they leave it instead of failing; an older host fails with InvalidOperationInCellEditMode,
+ * which becomes "Hãy nhấn Enter hoặc Esc …" (errors.ts). The results sheet is updated in place (results-sheet.ts) and
+ * says when it was written. Members above the manifest's minimum (ExcelApi 1.4) are used only where
+ * Office.context.requirements.isSetSupported says so.
  *
  * Sheet protection: the add-in does not protect the sheets it inserts. Input cells are unlocked and computed cells
  * locked, so an office that wants protection turns it on itself (Review › Protect Sheet) and typing still works; a
  * protected sheet then gets no check column (a note says so) while the results sheet still lists every finding.
  */
 import { checkWorkbook } from "../engine/check";
-import { isProductSheet } from "../engine/recognise";
-import type { CellInput, RecognitionResult, SheetGrid, ValidationResult } from "../engine/types";
+import type { RecognitionResult, SheetGrid, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { excelText, type ExcelText } from "../i18n/excel";
 import { langFromLocale, type Lang } from "../i18n/number";
-import { a1, columnLetters, parseA1 } from "../layout/a1";
+import { a1 } from "../layout/a1";
 import { REPORT_COPY_MARK, RESULTS_SHEET_NAME } from "../layout/names";
 import { parseTagName, planSheet, planSheets, sheetNameFor } from "../layout/plan";
 import type { ReportHeader, SheetLayout } from "../layout/types";
 import { planClear, planWriteBack } from "../layout/writeback";
 import { HostError, type FormInWorkbook, type HostCapabilities, type InsertResult, type ValidateOutcome, type WorkbookHost } from "./host";
-import { MAX_COLS, MAX_ROWS } from "./limits";
-import { renderLayout, renderWrites, validRanges } from "./render";
+import { toHostError } from "./errors";
+import { readActiveSheetGrid, readWorkbook } from "./read";
+import { charsToPoints, renderLayout, renderWrites, validRanges } from "./render";
+import { resultsSheetFor, writeResults } from "./results-sheet";
+import { loadTemplatePart, storeTemplatePart } from "./template-store";
+
+export { toCellInput } from "./cells";
+export { toHostError } from "./errors";
+export { splitAddress } from "./read";
+import { applyFixes, undoFixes, type CellBefore } from "./fixes";
+import { watchChanges } from "./changes";
+import type { CellFix } from "../layout/fixes";
 
 /** The document-settings key that keeps an office's own template set with the workbook. */
 export const TEMPLATE_SET_SETTING = "bieumau.templateSet";
@@ -35,78 +50,23 @@ export interface ExcelHostDeps {
   excel?: typeof Excel;
   office?: typeof Office;
   lang?: Lang;
+  /** The clock for "Kiểm tra lúc …" (tests pass a fixed one). */
+  now?: () => Date;
 }
 
 export interface ValidateOptions {
   /** Bring the results sheet to the front when done (the ribbon command does; the pane lists findings itself). */
   activateResults?: boolean;
+  /** Fail (after writing what could be written) when the results sheet cannot be written: the ribbon has no pane. */
+  requireResultsSheet?: boolean;
   /** Notes of the caller's own (e.g. the stored template set was unusable), listed first in the outcome and the sheet. */
   notes?: string[];
 }
 
-/** What was read in one pass: sheet grids for the engine, plus what write-back needs to know about each sheet. */
-interface WorkbookRead {
-  grids: SheetGrid[];
-  sheets: Array<{ name: string; protected: boolean }>;
-  /** Tag name → sheet it points into, for the sheets the tag still finds. */
-  tags: Map<string, string>;
-  notes: string[];
-}
-
 type Ctx = Excel.RequestContext;
-
-/** The part of each sheet validate reads: rows 1…MAX_ROWS, columns A…BH (the CLI reads the same). */
-const READ_WINDOW = `A1:${columnLetters(MAX_COLS - 1)}${MAX_ROWS}`;
 
 function globalOf<T>(name: string): T | undefined {
   return (globalThis as Record<string, unknown>)[name] as T | undefined;
-}
-
-/** Splits "'Biểu mẫu 3'!A7:E40" into sheet and address. */
-export function splitAddress(address: string): { sheet: string; address: string } | null {
-  const i = address.lastIndexOf("!");
-  if (i < 0) return null;
-  let sheet = address.slice(0, i);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: address.slice(i + 1) };
-}
-
-/** One cell as read through Office.js into the engine's shape. A text cell that reads "=…" is text, not a formula. */
-export function toCellInput(value: unknown, formula: unknown, numberFormat: unknown, text: unknown): CellInput | null {
-  const v = value === "" || value === undefined ? null : (value as CellInput["value"]);
-  const f = typeof formula === "string" && formula.startsWith("=") && !(typeof value === "string" && value === formula) ? formula : undefined;
-  if (v === null && !f) return null;
-  const cell: CellInput = { value: v };
-  if (typeof text === "string") cell.text = text;
-  if (typeof numberFormat === "string") cell.numberFormat = numberFormat;
-  if (f) cell.formula = f;
-  return cell;
-}
-
-/** Maps an Office.js error (OfficeExtension.Error: code + message) to a HostError with a Vietnamese message. */
-export function toHostError(e: unknown, t: ExcelText, context?: { sheet?: string; address?: string }): HostError {
-  if (e instanceof HostError) return e;
-  const code = (e as { code?: string } | null)?.code;
-  const message = e instanceof Error ? e.message : String(e);
-  switch (code) {
-    case "AccessDenied":
-      return new HostError(t.protectedWrite, e);
-    case "InvalidOperation":
-      if (/merge/i.test(message)) return new HostError(t.mergedCells, e);
-      if (/protect/i.test(message)) return new HostError(t.protectedWrite, e);
-      return new HostError(t.generic(message), e);
-    case "ItemNotFound":
-      return new HostError(t.sheetNotFound(context?.sheet ?? "?"), e);
-    case "InvalidReference":
-    case "InvalidArgument":
-      if (context?.address) return new HostError(t.badAddress(context.address), e);
-      return new HostError(t.invalidArgument(message), e);
-    case "ResponsePayloadSizeLimitExceeded":
-    case "RequestPayloadSizeLimitExceeded":
-      return new HostError(t.tooLarge, e);
-    default:
-      return new HostError(t.generic(message), e);
-  }
 }
 
 /** WorkbookHost plus what only the ribbon command needs. */
@@ -136,7 +96,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       return false;
     }
   };
-  const caps = (): HostCapabilities & { pageLayout: boolean; usedRangeOrNull: boolean } => ({
+  const now = (): Date => (deps.now ? deps.now() : new Date());
+  const caps = () => ({
     insert: api("1.1"),
     validate: api("1.1"),
     dataValidation: api("1.8"),
@@ -145,87 +106,20 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     hyperlinks: api("1.7"),
     pageLayout: api("1.9"),
     usedRangeOrNull: api("1.4"),
+    workbookProtection: api("1.7"),
+    standardWidth: api("1.7"),
+    customXml: api("1.5"),
+    delayForCellEdit: api("1.11"),
   });
 
   async function run<T>(batch: (ctx: Ctx) => Promise<T>, context?: { sheet?: string; address?: string }): Promise<T> {
     const x = excel();
     try {
-      return await x.run(batch);
+      // RunOptions.delayForCellEdit (ExcelApi 1.11, https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+      return caps().delayForCellEdit ? await x.run({ delayForCellEdit: true }, batch) : await x.run(batch);
     } catch (e) {
       throw toHostError(e, t(), context);
     }
-  }
-
-  /**
-   * Sync 1: sheets, protection, names. Sync 2: every sheet's used range (address and size only), the used part of its
-   * read window (contents), and every tag's range. A sheet whose used range reaches past the window gets a note.
-   */
-  async function readWorkbook(ctx: Ctx, set: TemplateSet): Promise<WorkbookRead> {
-    const c = caps();
-    const sheets = ctx.workbook.worksheets;
-    sheets.load("items/name,items/visibility,items/protection/protected");
-    const names = c.tags ? ctx.workbook.names : null;
-    names?.load("items/name,items/type");
-    await ctx.sync();
-
-    const wanted = sheets.items.filter((ws) => ws.visibility !== "VeryHidden" && !isProductSheet(ws.name));
-    // Only the top-left window of a sheet is read (as the CLI does): one big data sheet must not exceed Office.js's
-    // response payload limit and fail the whole check. The whole used range is loaded by size only, to tell the clerk
-    // which sheets were cut; both are queued in this same sync.
-    const used = wanted.map((ws) => {
-      const whole = c.usedRangeOrNull ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
-      whole.load("address,rowCount,columnCount");
-      const window = ws.getRange(READ_WINDOW);
-      const range = c.usedRangeOrNull ? window.getUsedRangeOrNullObject(true) : whole.getIntersection(window);
-      range.load("address,values,formulas,numberFormat,text");
-      return { name: ws.name, whole, range };
-    });
-    const tagItems = (names?.items ?? []).filter((n) => parseTagName(n.name, set) !== null);
-    const tagRanges = tagItems.map((n) => {
-      const r = n.type === "Range" ? n.getRangeOrNullObject() : null;
-      r?.load("address");
-      return { name: n.name, range: r };
-    });
-    await ctx.sync();
-
-    const notes: string[] = [];
-    const tags = new Map<string, string>();
-    const hints = new Map<string, string>();
-    for (const { name, range } of tagRanges) {
-      const where = range && !range.isNullObject ? splitAddress(range.address) : null;
-      if (!where) {
-        notes.push(t().tagBroken(name));
-        continue;
-      }
-      tags.set(name, where.sheet);
-      const parsed = parseTagName(name, set);
-      if (parsed && !hints.has(where.sheet)) hints.set(where.sheet, parsed.formId);
-    }
-    const grids: SheetGrid[] = [];
-    for (const { name, whole, range } of used) {
-      if (!whole.isNullObject) {
-        const at = splitAddress(whole.address);
-        const origin = at ? parseOrigin(at.address) : { row: 0, col: 0 };
-        if (origin.row + whole.rowCount > MAX_ROWS || origin.col + whole.columnCount > MAX_COLS)
-          notes.push(t().sheetTruncated(name, MAX_ROWS, MAX_COLS));
-      }
-      if (range.isNullObject) continue;
-      const at = splitAddress(range.address);
-      const origin = at ? parseOrigin(at.address) : { row: 0, col: 0 };
-      const cells = range.values.map((row, i) =>
-        row.map((v, j) => toCellInput(v, range.formulas[i]?.[j], range.numberFormat[i]?.[j], range.text[i]?.[j])),
-      );
-      const grid: SheetGrid = { sheet: name, cells, origin };
-      const hint = hints.get(name);
-      if (hint) grid.formHint = hint;
-      grids.push(grid);
-    }
-    return {
-      grids,
-      sheets: sheets.items.map((ws) => ({ name: ws.name, protected: ws.protection.protected })),
-      tags,
-      notes,
-    };
   }
 
   function countOf(result: ValidationResult): ValidateOutcome["counts"] {
@@ -242,7 +136,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
 
     async listForms(set: TemplateSet): Promise<FormInWorkbook[]> {
       return run(async (ctx) => {
-        const read = await readWorkbook(ctx, set);
+        const read = await readWorkbook(ctx, set, caps(), t());
         const { recognition } = checkWorkbook(set, read.grids);
         const versionOn = new Map<string, string>();
         for (const [name, sheet] of read.tags) {
@@ -267,7 +161,11 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         sheets.load("items/name");
         const names = c.tags ? ctx.workbook.names : null;
         names?.load("items/name");
+        const protection = c.workbookProtection ? ctx.workbook.protection : null;
+        protection?.load("protected");
         await ctx.sync();
+        // Checked first: under Protect Workbook nothing is written (a half-inserted form would be worse than none).
+        if (protection?.protected) throw new HostError(text.structureBlocksInsert);
         const layouts = planSheets(
           set,
           formIds,
@@ -300,7 +198,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       const text = t();
       if (!c.validate) throw new HostError(text.notSupported(text.features.validate, "1.1"));
       return run(async (ctx) => {
-        const read = await readWorkbook(ctx, set);
+        const read = await readWorkbook(ctx, set, caps(), t());
         const { recognition, result } = checkWorkbook(set, read.grids);
         const plan = planWriteBack(set, recognition, result, read.grids, lang());
         const clear = planClear(recognition, read.grids);
@@ -320,26 +218,43 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
             skipped.add(w.sheet);
             continue;
           }
-          renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths });
+          renderWrites(sheets.getItem(w.sheet), w.cells, { hyperlinks: c.hyperlinks, columnWidths: w.columnWidths, font: w.font, autofitRows: true });
         }
         if (!c.hyperlinks && plan.results.cells.some((x) => x.link)) notes.push(text.skippedHyperlinks);
         // The caller's notes (e.g. the ribbon's "the stored template set is not valid") come first.
         const allNotes = [...(options.notes ?? []), ...notes];
-        const results = writeResultsSheet(ctx, read, plan.results, c.hyperlinks, allNotes);
-        if (options.activateResults) {
-          results.activate();
-          results.getRange("A2").select();
+        const checkedAt = now();
+        const target = resultsSheetFor(ctx, read, plan.results.name, text);
+        if (target.ws) {
+          writeResults(target.ws, plan.results.cells, {
+            stamp: text.checkedAt(checkedAt),
+            notes: allNotes,
+            notesHeading: text.resultsNotesHeading,
+            hyperlinks: c.hyperlinks,
+            columnWidths: plan.results.columnWidths,
+            font: plan.results.font,
+            page: c.pageLayout ? plan.results.page : undefined,
+          });
+          if (options.activateResults) {
+            target.ws.activate();
+            target.ws.getRange("A2").select();
+          }
         }
+        if (target.note) allNotes.push(target.note);
+        // In manual mode the rate formulas just written would show nothing until F9: calculate them now.
+        if (read.manualCalculation) ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
         await ctx.sync();
-        return { recognition, result, notes: allNotes, counts: countOf(result) };
+        if (!target.ws && options.requireResultsSheet) throw new HostError(target.note ?? text.structureBlocksResults);
+        return { recognition, result, notes: allNotes, counts: countOf(result), checkedAt };
       });
     },
 
     async clearChecks(set: TemplateSet): Promise<void> {
       const text = t();
+      const c = caps();
       const blocked: string[] = [];
       await run(async (ctx) => {
-        const read = await readWorkbook(ctx, set);
+        const read = await readWorkbook(ctx, set, caps(), t());
         const { recognition } = checkWorkbook(set, read.grids);
         const plan = planClear(recognition, read.grids);
         const isProtected = new Map(read.sheets.map((s) => [s.name, s.protected]));
@@ -352,12 +267,21 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
           const ws = sheets.getItem(sheet);
           for (const r of validRanges(ranges)) {
             ws.getRange(r).clear("All");
-            // The check column was widened by validate; it goes back to the sheet's standard width.
+            // The check column was widened by validate; it goes back to the sheet's standard width
+            // (useStandardWidth is ExcelApi 1.7; below it, Excel's default 8.43 characters).
             const col = r.replace(/[\d$]/g, "").split(":")[0];
-            ws.getRange(`${col}:${col}`).format.useStandardWidth = true;
+            const format = ws.getRange(`${col}:${col}`).format;
+            if (c.standardWidth) format.useStandardWidth = true;
+            else format.columnWidth = charsToPoints(8.43);
           }
         }
-        if (read.sheets.some((s) => s.name === plan.resultsSheet)) deleteSheet(ctx, read, plan.resultsSheet);
+        // The results sheet stays (deleting it would clear the undo history); it now says the results were cleared.
+        const existing = read.sheets.find((s) => s.name.toLowerCase() === plan.resultsSheet.toLowerCase());
+        if (existing && existing.protected) blocked.push(existing.name);
+        else if (existing) {
+          const target = resultsSheetFor(ctx, read, plan.resultsSheet, text);
+          if (target.ws) renderWrites(target.ws, [{ address: "A1", value: text.clearedAt(now()), bold: true }], { hyperlinks: false });
+        }
         await ctx.sync();
       });
       if (blocked.length) throw new HostError(text.protectedSheetsNotCleared(blocked));
@@ -367,9 +291,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       const c = caps();
       const text = t();
       return run(async (ctx) => {
-        const read = await readWorkbook(ctx, set);
+        const read = await readWorkbook(ctx, set, caps(), t());
         const { recognition } = checkWorkbook(set, read.grids);
         if (!recognition.forms.length) throw new HostError(text.noFormsForCopies);
+        if (read.structureProtected) throw new HostError(text.structureBlocksCopies);
         const taken = new Set(read.sheets.map((s) => s.name.toLowerCase()));
         const sheets = ctx.workbook.worksheets;
         const made: string[] = [];
@@ -391,6 +316,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       });
     },
 
+    onWorkbookChanged: async (listener: () => void) => (api("1.9") ? watchChanges(excel(), listener) : async () => undefined),
+    applyFixes: (fixes: CellFix[]) => applyFixes((batch) => run(batch), fixes),
+    undoFixes: (records: CellBefore[]) => undoFixes((batch) => run(batch), records),
+
     async selectCell(sheet: string, address: string): Promise<void> {
       await run(
         async (ctx) => {
@@ -404,21 +333,37 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     },
 
     async showNotice(lines: string[]): Promise<void> {
+      const c = caps();
+      const text = t();
       await run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
-        sheets.load("items/name");
+        sheets.load("items/name,items/protection/protected");
+        const protection = c.workbookProtection ? ctx.workbook.protection : null;
+        protection?.load("protected");
         await ctx.sync();
-        const ws = replaceSheet(ctx, sheets.items.map((s) => s.name), RESULTS_SHEET_NAME);
-        renderWrites(ws, lines.map((value, i) => ({ address: a1(i, 0), value, bold: i === 0, tone: i === 0 ? "error" : undefined })), {
+        const target = resultsSheetFor(
+          ctx,
+          { sheets: sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected })), structureProtected: protection ? protection.protected : null },
+          RESULTS_SHEET_NAME,
+          text,
+        );
+        if (!target.ws) throw new HostError(target.note ?? text.structureBlocksResults);
+        const withTime = [lines[0], text.noticeAt(now()), ...lines.slice(1)];
+        renderWrites(target.ws, withTime.map((value, i) => ({ address: a1(i, 0), value, bold: i === 0, tone: i === 0 ? "error" : undefined })), {
           hyperlinks: false,
           columnWidths: { 0: 100 },
         });
-        ws.activate();
+        target.ws.activate();
         await ctx.sync();
       });
     },
 
+    /** The custom XML part (template-store.ts) first; else the document setting an earlier version wrote. */
     async loadStoredTemplateSet(): Promise<string | null> {
+      if (caps().customXml) {
+        const inPart = await run((ctx) => loadTemplatePart(ctx));
+        if (inPart !== null) return inPart;
+      }
       const settings = office()?.context?.document?.settings;
       if (!settings) return null;
       const v: unknown = settings.get(TEMPLATE_SET_SETTING);
@@ -428,93 +373,39 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
     async storeTemplateSet(json: string | null): Promise<void> {
       const settings = office()?.context?.document?.settings;
       const text = t();
+      if (caps().customXml) {
+        await run((ctx) => storeTemplatePart(ctx, json));
+        // A set an earlier version kept in the document settings must not come back when the part is removed.
+        if (settings && settings.get(TEMPLATE_SET_SETTING) !== null) {
+          settings.remove(TEMPLATE_SET_SETTING);
+          await saveSettings(settings, text);
+        }
+        return;
+      }
       if (!settings) throw new HostError(text.settingsUnavailable);
       if (json === null) settings.remove(TEMPLATE_SET_SETTING);
       else settings.set(TEMPLATE_SET_SETTING, json);
-      await new Promise<void>((resolve, reject) => {
-        settings.saveAsync((r: Office.AsyncResult<void>) => {
-          if (String(r.status) === "failed") reject(new HostError(text.settingsSaveFailed(r.error?.message ?? ""), r.error));
-          else resolve();
-        });
-      });
+      await saveSettings(settings, text);
     },
 
     /** One sync: the active sheet's name and the used part of its read window, as a grid (for learning a set). */
+    /** The active sheet's used cells inside the read window, in pieces under Excel on the web's 5 MB (read.ts). */
     async readActiveSheet(): Promise<SheetGrid | null> {
-      return run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
-        ws.load("name");
-        const window = ws.getRange(READ_WINDOW);
-        const range = caps().usedRangeOrNull ? window.getUsedRangeOrNullObject(true) : ws.getUsedRange(true).getIntersection(window);
-        range.load("address,values,formulas,numberFormat,text");
-        await ctx.sync();
-        if (range.isNullObject) return null;
-        const at = splitAddress(range.address);
-        const cells = range.values.map((row, i) =>
-          row.map((v, j) => toCellInput(v, range.formulas[i]?.[j], range.numberFormat[i]?.[j], range.text[i]?.[j])),
-        );
-        return { sheet: ws.name, cells, origin: at ? parseOrigin(at.address) : { row: 0, col: 0 } };
-      });
+      const c = caps();
+      return run((ctx) => readActiveSheetGrid(ctx, { usedRangeOrNull: c.usedRangeOrNull }, t()));
     },
   };
-
-  /** Deletes the results sheet; when it is the only visible sheet, a blank sheet is added first (Excel needs one). */
-  function deleteSheet(ctx: Ctx, read: WorkbookRead, name: string): void {
-    const others = read.sheets.filter((s) => s.name !== name);
-    if (others.length === 0) ctx.workbook.worksheets.add();
-    ctx.workbook.worksheets.getItem(name).delete();
-  }
-
-  /**
-   * Makes the sheet `name` anew, all queued (no sync). When it exists, the new sheet is added under a temporary name,
-   * the old one deleted, then the new one renamed: the workbook is never left without a visible sheet, even when the
-   * old sheet is the only visible one.
-   */
-  function replaceSheet(ctx: Ctx, existing: readonly string[], name: string): Excel.Worksheet {
-    const sheets = ctx.workbook.worksheets;
-    const taken = new Set(existing.map((s) => s.toLowerCase()));
-    if (!taken.has(name.toLowerCase())) return sheets.add(name);
-    let temp = "";
-    for (let i = 1; ; i++) {
-      const suffix = ` (${i})`;
-      temp = name.slice(0, 31 - suffix.length) + suffix;
-      if (!taken.has(temp.toLowerCase())) break;
-    }
-    const ws = sheets.add(temp);
-    sheets.getItem(name).delete();
-    ws.name = name;
-    return ws;
-  }
-
-  function writeResultsSheet(
-    ctx: Ctx,
-    read: WorkbookRead,
-    results: ReturnType<typeof planWriteBack>["results"],
-    hyperlinks: boolean,
-    notes: readonly string[],
-  ): Excel.Worksheet {
-    // Made anew on every run, so a second run gives the same sheet as the first.
-    const ws = replaceSheet(ctx, read.sheets.map((s) => s.name), results.name);
-    const cells = results.cells.slice();
-    if (notes.length) {
-      let r = cells.reduce((max, x) => Math.max(max, parseA1(x.address)?.row ?? -1), -1) + 2;
-      cells.push({ address: a1(r++, 0), value: t().resultsNotesHeading, bold: true });
-      for (const note of notes) cells.push({ address: a1(r++, 0), value: note, tone: "warning" });
-    }
-    renderWrites(ws, cells, { hyperlinks, columnWidths: results.columnWidths });
-    return ws;
-  }
 
   return host;
 }
 
-function parseOrigin(address: string): { row: number; col: number } {
-  const first = address.split(":")[0].replace(/\$/g, "");
-  const m = /^([A-Za-z]+)(\d+)$/.exec(first);
-  if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+function saveSettings(settings: Office.Settings, text: ExcelText): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    settings.saveAsync((r: Office.AsyncResult<void>) => {
+      if (String(r.status) === "failed") reject(new HostError(text.settingsSaveFailed(r.error?.message ?? ""), r.error));
+      else resolve();
+    });
+  });
 }
 
 /** "Biểu mẫu 3 (bản in)", then "(bản in 2)", … ; always within Excel's 31 characters. */

@@ -5,6 +5,7 @@
  */
 import type { RecognitionResult, ValidationResult } from "../engine/types";
 import type { ReportHeader } from "../layout/types";
+import type { CellBefore, CellFix, FixOutcome, UndoOutcome } from "../layout/fixes";
 import type { TemplateSet } from "../forms/schema";
 import type { SheetGrid } from "../engine/types";
 
@@ -28,6 +29,8 @@ export interface ValidateOutcome {
   /** Vietnamese notes on what write-back chose not to do (protected sheet, occupied column, …). */
   notes: string[];
   counts: { error: number; warning: number; info: number };
+  /** When the check ran: the pane and the results sheet say it, so an old result never looks current. */
+  checkedAt?: Date;
 }
 
 /** Features that depend on a requirement set; false means the pane says so and the rest keeps working. */
@@ -46,6 +49,14 @@ export interface WorkbookHost {
   insertForms(set: TemplateSet, formIds: string[], header: ReportHeader, options?: { loadedSet?: boolean }): Promise<InsertResult>;
   /** Reads every sheet, recognises forms, runs the engine, writes the check column, rates and the results sheet. */
   validate(set: TemplateSet): Promise<ValidateOutcome>;
+  /**
+   * One-click fixes planned by src/layout/fixes.ts, applied on the user's click only (src/excel/fixes.ts); the outcome
+   * carries what "Hoàn tác" needs. Optional: a host without them offers no fixes.
+   */
+  applyFixes?(fixes: CellFix[]): Promise<FixOutcome>;
+  undoFixes?(records: CellBefore[]): Promise<UndoOutcome>;
+  /** Calls `listener` when the workbook changes (not by this pane's own writes); resolves to an unsubscribe. */
+  onWorkbookChanged?(listener: () => void): Promise<() => Promise<void>>;
   /** Removes everything validate wrote; the user's data stays exactly as it was. */
   clearChecks(set: TemplateSet): Promise<void>;
   /** Report-ready copies: no check column, no shading, Times New Roman 13, borders, print area. Returns sheet names. */

@@ -153,7 +153,21 @@ function bounds(cells: ReadonlyArray<{ row: number; col: number }>): Rect {
  * Queues write-back cells: strings always as text (number format "@" first, then `values`, never `formulas`), the
  * product's own formulas through `formulas`, links through the hyperlink property (never a HYPERLINK formula).
  */
-export function renderWrites(ws: Excel.Worksheet, cells: readonly WriteCell[], options: { hyperlinks: boolean; columnWidths?: Record<number, number> }): void {
+export interface WriteOptions {
+  hyperlinks: boolean;
+  columnWidths?: Record<number, number>;
+  /** One face for every written cell (SheetWrites.font). */
+  font?: { name: string; size: number };
+  /**
+   * Rows of the written cells are autofitted (Range.format.autofitRows, ExcelApi 1.2, below the manifest's 1.4):
+   * Excel measures wrapped text itself, where a file-based writer can only estimate (textfit.ts).
+   */
+  autofitRows?: boolean;
+  /** Page setup (ExcelApi 1.9: the caller passes it only when supported). */
+  page?: { orientation: "portrait" | "landscape"; fitToWidth: 1 };
+}
+
+export function renderWrites(ws: Excel.Worksheet, cells: readonly WriteCell[], options: WriteOptions): void {
   for (const [col, w] of Object.entries(options.columnWidths ?? {})) {
     const letters = columnLetters(Number(col));
     ws.getRange(`${letters}:${letters}`).format.columnWidth = charsToPoints(w);
@@ -172,6 +186,10 @@ export function renderWrites(ws: Excel.Worksheet, cells: readonly WriteCell[], o
     const range = ws.getRange(rectAddr(box));
     range.numberFormat = fmt;
     range.values = grid;
+    if (options.font) {
+      range.format.font.name = options.font.name;
+      range.format.font.size = options.font.size;
+    }
   }
   for (const { cell } of placed) {
     const range = ws.getRange(cell.address);
@@ -191,6 +209,16 @@ export function renderWrites(ws: Excel.Worksheet, cells: readonly WriteCell[], o
     }
     if (cell.link && options.hyperlinks)
       range.hyperlink = { documentReference: `'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.address}`, screenTip: `${cell.link.sheet}!${cell.link.address}` };
+  }
+  if (options.autofitRows && placed.length) {
+    const box = bounds(placed.map((p) => p.at));
+    ws.getRange(`${box.r1 + 1}:${box.r2 + 1}`).format.autofitRows();
+  }
+  if (options.page) {
+    const p = ws.pageLayout;
+    p.orientation = options.page.orientation === "landscape" ? "Landscape" : "Portrait";
+    p.paperSize = "A4";
+    p.zoom = { horizontalFitToPages: options.page.fitToWidth };
   }
 }
 

@@ -6,7 +6,10 @@
  *   is not carried out;
  * - every context.sync() is counted on the workbook (FakeWorkbook.syncCount).
  * Only the surface the adapter (src/excel/adapter.ts) uses is implemented; anything else is undefined, so a call the
- * fake does not know fails loudly in a test.
+ * fake does not know fails loudly in a test. Where real Excel is stricter than a kind fake (payload limits, cell edit
+ * mode, requirement sets, workbook structure protection, undo history), ./strict.ts says how and cites the docs.
+ * One difference stays: operations are applied as they are queued, so a batch refused for its request size keeps
+ * the operations queued before the one that crossed the limit (Excel refuses the whole request).
  */
 import {
   FakeExcelError,
@@ -23,18 +26,31 @@ import {
   type Rect,
   type ValidationRule,
 } from "./model";
+import {
+  DEFAULT_EXCEL_API,
+  PAYLOAD_LIMIT,
+  apiNotFound,
+  cellEditError,
+  payloadBytes,
+  requestTooLarge,
+  responseTooLarge,
+  structureProtectedError,
+  versionAtLeast,
+} from "./strict";
+import { ClientObject, loadPaths, notLoaded, type LoadSpec } from "./client";
+import { CustomXmlPartCollection, WorkbookApplication, WorkbookProtection } from "./workbook-extras";
 
-type LoadSpec = string | string[] | { select?: string; expand?: string } | undefined;
-
-function loadPaths(spec: LoadSpec): string[] | null {
-  if (spec === undefined) return null;
-  const text = Array.isArray(spec) ? spec.join(",") : typeof spec === "string" ? spec : [spec.select, spec.expand].filter(Boolean).join(",");
-  const paths = text.split(",").map((s) => s.trim()).filter(Boolean);
-  return paths.length ? paths : null;
+export interface FakeContextOptions {
+  /** The ExcelApi version this host claims: members of later sets fail with ApiNotFound. */
+  apiVersion: string;
+  /** Excel.run's RunOptions.delayForCellEdit (honoured from ExcelApi 1.11). */
+  delayForCellEdit: boolean;
 }
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
+  readonly options: FakeContextOptions;
+  private requestBytes = 0;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   /** Syncs done by this context (the workbook counts all contexts). */
   syncs = 0;
@@ -43,14 +59,39 @@ export class FakeRequestContext {
   /** Something was queued since the last sync: Excel.run syncs once more at its end, as the real one does. */
   dirty = false;
 
-  constructor(readonly book: FakeWorkbook) {
+  constructor(readonly book: FakeWorkbook, options: Partial<FakeContextOptions> = {}) {
+    this.options = { apiVersion: options.apiVersion ?? DEFAULT_EXCEL_API, delayForCellEdit: !!options.delayForCellEdit };
     this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  /** Queues an ApiNotFound failure when `member` belongs to an ExcelApi set above the host's. */
+  requires(version: string, member: string): void {
+    if (!versionAtLeast(this.options.apiVersion, version)) this.op(() => { throw apiNotFound(member, version); });
+  }
+
+  /** Counts what a write sends to Excel; past 5 MB the batch fails with RequestPayloadSizeLimitExceeded. */
+  send(data: unknown): void {
+    this.requestBytes += payloadBytes(data);
+    const bytes = this.requestBytes;
+    if (bytes > PAYLOAD_LIMIT) this.op(() => { throw requestTooLarge(bytes); });
+  }
+
+  /** Sheet add/delete/rename/move: refused under Protect Workbook, and each clears the undo history. */
+  structureChange(): void {
+    this.op(() => {
+      if (this.book.structureProtected) throw structureProtectedError();
+      this.book.undoClears++;
+    });
   }
 
   /** Runs one queued operation now unless an earlier one in this batch failed; an error waits for sync(). */
   op<T>(fn: () => T): T | undefined {
     this.dirty = true;
     if (this.error) return undefined;
+    if (this.book.cellEditMode && !this.options.delayForCellEdit) {
+      this.error = cellEditError();
+      return undefined;
+    }
     try {
       return fn();
     } catch (e) {
@@ -71,11 +112,17 @@ export class FakeRequestContext {
     this.book.syncCount++;
     this.syncs++;
     this.dirty = false;
+    this.requestBytes = 0;
+    if (this.options.delayForCellEdit) await this.book.whenNotEditing();
     await Promise.resolve();
     const loads = this.queuedLoads;
     this.queuedLoads = [];
-    const error = this.error;
+    let error = this.error;
     this.error = null;
+    if (!error) {
+      const bytes = loads.reduce((n, o) => n + o._pendingBytes(), 0);
+      if (bytes > PAYLOAD_LIMIT) error = responseTooLarge(bytes);
+    }
     if (error) {
       for (const o of loads) o._dropPending();
       throw error;
@@ -85,81 +132,28 @@ export class FakeRequestContext {
   }
 }
 
-export function notLoaded(prop: string): FakeExcelError {
-  return new FakeExcelError(
-    "PropertyNotLoaded",
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
-
-export abstract class ClientObject {
-  private _loaded = new Map<string, unknown>();
-  private _pending = new Map<string, unknown>();
-  private readonly _bornAt: number;
-  constructor(protected readonly ctx: FakeRequestContext, protected readonly _null = false) {
-    this._bornAt = ctx.syncs;
-  }
-  get context(): FakeRequestContext {
-    return this.ctx;
-  }
-  /** Scalar properties load() may read. */
-  protected abstract scalarNames(): readonly string[];
-  protected abstract readScalar(name: string): unknown;
-  /** Navigation properties (child proxies) load() may reach into with "child/prop". */
-  protected nav(_name: string): ClientObject | undefined {
-    return undefined;
-  }
-
-  get isNullObject(): boolean {
-    if (this.ctx.syncs <= this._bornAt) throw notLoaded("isNullObject");
-    return this._null;
-  }
-
-  load(spec?: LoadSpec): this {
-    const paths = loadPaths(spec) ?? this.scalarNames().map((s) => s);
-    this.ctx.op(() => {
-      if (this._null) return;
-      for (const path of paths) {
-        const [head, ...rest] = path.split("/");
-        if (rest.length) {
-          const child = this.nav(head);
-          if (!child) throw new FakeExcelError("InvalidArgument", `Cannot load "${path}".`);
-          child.load(rest.join("/"));
-          continue;
-        }
-        if (this.scalarNames().includes(head)) this._pending.set(head, this.readScalar(head));
-        else if (this.nav(head)) this.nav(head)!.load();
-        else throw new FakeExcelError("InvalidArgument", `Unknown property "${head}".`);
-      }
-      this.ctx.queueLoad(this);
-    });
-    return this;
-  }
-
-  _promote(): void {
-    for (const [k, v] of this._pending) this._loaded.set(k, v);
-    this._pending.clear();
-  }
-  _dropPending(): void {
-    this._pending.clear();
-  }
-  protected got<T>(name: string): T {
-    if (!this._loaded.has(name)) throw notLoaded(name);
-    return this._loaded.get(name) as T;
-  }
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this._loaded);
-  }
-}
-
 // ---- workbook ---------------------------------------------------------------------------------------------------
 export class FakeWorkbookProxy extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly names: NamedItemCollection;
+  readonly application: WorkbookApplication;
+  private _protection?: WorkbookProtection;
+  private _customXmlParts?: CustomXmlPartCollection;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.names = new NamedItemCollection(ctx);
+    this.application = new WorkbookApplication(ctx);
+  }
+  /** Workbook.protection: ExcelApi 1.7. */
+  get protection(): WorkbookProtection {
+    this.ctx.requires("1.7", "Workbook.protection");
+    return (this._protection ??= new WorkbookProtection(this.ctx));
+  }
+  /** Workbook.customXmlParts: ExcelApi 1.5. */
+  get customXmlParts(): CustomXmlPartCollection {
+    this.ctx.requires("1.5", "Workbook.customXmlParts");
+    return (this._customXmlParts ??= new CustomXmlPartCollection(this.ctx));
   }
   protected scalarNames(): readonly string[] {
     return [];
@@ -212,6 +206,7 @@ export class WorksheetCollection extends ItemCollection<Worksheet> {
     return this.ctx.book.sheets.map((s) => new Worksheet(this.ctx, s.id));
   }
   add(name?: string): Worksheet {
+    this.ctx.structureChange();
     const sheet = this.ctx.op(() => this.ctx.book.addSheet(name));
     return new Worksheet(this.ctx, sheet?.id ?? "");
   }
@@ -221,6 +216,7 @@ export class WorksheetCollection extends ItemCollection<Worksheet> {
     return new Worksheet(this.ctx, s?.id ?? "");
   }
   getItemOrNullObject(key: string): Worksheet {
+    this.ctx.requires("1.4", "WorksheetCollection.getItemOrNullObject");
     const s = this.ctx.book.sheetByName(key) ?? this.ctx.book.sheetById(key);
     return new Worksheet(this.ctx, s?.id ?? "", !s);
   }
@@ -258,14 +254,23 @@ export class Worksheet extends ClientObject {
     return undefined;
   }
   get name(): string { return this.got("name"); }
-  set name(v: string) { this.ctx.op(() => this.ctx.book.renameSheet(this._sheet().name, v)); }
+  set name(v: string) {
+    this.ctx.structureChange();
+    this.ctx.op(() => this.ctx.book.renameSheet(this._sheet().name, v));
+  }
   get id(): string { return this.got("id"); }
   get position(): number { return this.got("position"); }
-  set position(v: number) { this.ctx.op(() => this.ctx.book.moveSheet(this._sheet().name, v)); }
+  set position(v: number) {
+    this.ctx.structureChange();
+    this.ctx.op(() => this.ctx.book.moveSheet(this._sheet().name, v));
+  }
   get visibility(): string { return this.got("visibility"); }
   set visibility(v: string) { this.ctx.op(() => { this._sheet().visibility = v as FakeSheet["visibility"]; }); }
   get tabColor(): string { return this.got("tabColor"); }
-  set tabColor(v: string) { this.ctx.op(() => { this._sheet().tabColor = v || undefined; }); }
+  set tabColor(v: string) {
+    this.ctx.requires("1.7", "Worksheet.tabColor");
+    this.ctx.op(() => { this._sheet().tabColor = v || undefined; });
+  }
 
   private _protection?: WorksheetProtection;
   private _pageLayout?: PageLayout;
@@ -274,6 +279,7 @@ export class Worksheet extends ClientObject {
     return (this._protection ??= new WorksheetProtection(this.ctx, this));
   }
   get pageLayout(): PageLayout {
+    this.ctx.requires("1.9", "Worksheet.pageLayout");
     return (this._pageLayout ??= new PageLayout(this.ctx, this));
   }
   getRange(address?: string): Range {
@@ -292,10 +298,12 @@ export class Worksheet extends ClientObject {
     return new Range(this.ctx, this, rect ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
+    this.ctx.requires("1.4", "Worksheet.getUsedRangeOrNullObject");
     const rect = this.ctx.op(() => this.ctx.book.usedRect(this._sheet(), valuesOnly));
     return new Range(this.ctx, this, rect ?? { r1: 0, c1: 0, r2: 0, c2: 0 }, !rect);
   }
   delete(): void {
+    this.ctx.structureChange();
     this.ctx.op(() => this.ctx.book.deleteSheet(this._sheet().name));
   }
   activate(): void {
@@ -395,11 +403,11 @@ export class Range extends ClientObject {
   get address(): string { return this.got("address"); }
   get addressLocal(): string { return this.got("addressLocal"); }
   get values(): unknown[][] { return this.got("values"); }
-  set values(v: unknown[][]) { this.ctx.op(() => this.ctx.book.write(this.sheet(), this._rect, v, false)); }
+  set values(v: unknown[][]) { this.ctx.send(v); this.ctx.op(() => this.ctx.book.write(this.sheet(), this._rect, v, false)); }
   get formulas(): unknown[][] { return this.got("formulas"); }
-  set formulas(v: unknown[][]) { this.ctx.op(() => this.ctx.book.write(this.sheet(), this._rect, v, true)); }
+  set formulas(v: unknown[][]) { this.ctx.send(v); this.ctx.op(() => this.ctx.book.write(this.sheet(), this._rect, v, true)); }
   get numberFormat(): unknown[][] { return this.got("numberFormat"); }
-  set numberFormat(v: unknown[][]) { this.ctx.op(() => this.ctx.book.writeNumberFormat(this.sheet(), this._rect, v)); }
+  set numberFormat(v: unknown[][]) { this.ctx.send(v); this.ctx.op(() => this.ctx.book.writeNumberFormat(this.sheet(), this._rect, v)); }
   get text(): string[][] { return this.got("text"); }
   get rowIndex(): number { return this.got("rowIndex"); }
   get columnIndex(): number { return this.got("columnIndex"); }
@@ -408,13 +416,16 @@ export class Range extends ClientObject {
   get cellCount(): number { return this.got("cellCount"); }
   get hyperlink(): unknown { return this.got("hyperlink"); }
   set hyperlink(v: { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string } | null) {
+    this.ctx.requires("1.7", "Range.hyperlink");
     this.ctx.op(() => this.ctx.book.setHyperlink(this.sheet(), this._rect, v));
   }
   get worksheet(): Worksheet { return this._ws; }
   private _format?: RangeFormat;
   private _dataValidation?: DataValidation;
   get format(): RangeFormat { return (this._format ??= new RangeFormat(this.ctx, this)); }
-  get dataValidation(): DataValidation { return (this._dataValidation ??= new DataValidation(this.ctx, this)); }
+  get dataValidation(): DataValidation {
+    this.ctx.requires("1.8", "Range.dataValidation");
+    return (this._dataValidation ??= new DataValidation(this.ctx, this)); }
 
   _sheet(): FakeSheet { return this.sheet(); }
 
@@ -444,6 +455,7 @@ export class Range extends ClientObject {
   }
   /** The used part of this range (ExcelApi 1.4), or a null object when no cell of it is used. */
   getUsedRangeOrNullObject(valuesOnly = false): Range {
+    this.ctx.requires("1.4", "Range.getUsedRangeOrNullObject");
     const rect = this.ctx.op(() => this.usedPart(valuesOnly));
     return new Range(this.ctx, this._ws, rect ?? this._rect, !rect);
   }
@@ -533,6 +545,7 @@ export class RangeFormat extends ClientObject {
     });
   }
   set useStandardWidth(v: boolean) {
+    this.ctx.requires("1.7", "RangeFormat.useStandardWidth");
     if (!v) return;
     this.ctx.op(() => {
       const s = this.range._sheet();
@@ -777,6 +790,7 @@ export class NamedItem extends ClientObject {
     return new Range(this.ctx, new Worksheet(this.ctx, t?.sheetId ?? ""), t?.rect ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
   }
   getRangeOrNullObject(): Range {
+    this.ctx.requires("1.4", "NamedItem.getRangeOrNullObject");
     const t = this.item.target;
     const ok = !!t && !!this.ctx.book.sheetById(t.sheetId);
     return new Range(this.ctx, new Worksheet(this.ctx, t?.sheetId ?? ""), t?.rect ?? { r1: 0, c1: 0, r2: 0, c2: 0 }, !ok);
@@ -789,14 +803,25 @@ export class NamedItem extends ClientObject {
 /** The `Excel` namespace the adapter sees: `Excel.run(async (context) => …)`. */
 export interface FakeExcelNamespace {
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean }, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
   readonly book: FakeWorkbook;
+  /** The ExcelApi version this fake claims (the same as its Office.context.requirements). */
+  readonly apiVersion: string;
 }
 
-export function createFakeExcel(book: FakeWorkbook): FakeExcelNamespace {
+export function createFakeExcel(book: FakeWorkbook, apiVersion: string = DEFAULT_EXCEL_API): FakeExcelNamespace {
   return {
     book,
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-      const ctx = new FakeRequestContext(book);
+    apiVersion,
+    async run<T>(
+      first: { delayForCellEdit?: boolean } | ((context: FakeRequestContext) => Promise<T>),
+      second?: (context: FakeRequestContext) => Promise<T>,
+    ): Promise<T> {
+      const batch = typeof first === "function" ? first : second!;
+      // RunOptions.delayForCellEdit is ExcelApi 1.11: an older host ignores it.
+      const delay = typeof first === "object" && !!first.delayForCellEdit && versionAtLeast(apiVersion, "1.11");
+      if (delay) await book.whenNotEditing();
+      const ctx = new FakeRequestContext(book, { apiVersion, delayForCellEdit: delay });
       const out = await batch(ctx);
       if (ctx.dirty) await ctx.sync();
       return out;

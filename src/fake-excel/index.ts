@@ -12,10 +12,12 @@ import { createFakeExcel, type FakeExcelNamespace } from "./api";
 import { FakeWorkbook, type TypeResult, type WorkbookSnapshot } from "./model";
 import { createFakeOffice, type FakeOffice, type FakeOfficeOptions } from "./office";
 import type { FakeLocale } from "./format";
+import { DEFAULT_EXCEL_API } from "./strict";
 
 export { FakeWorkbook, FakeExcelError, parseAddress, rectAddress } from "./model";
 export type { WorkbookSnapshot, SnapshotCell, FakeCell, FakeSheet, TypeResult } from "./model";
 export { createFakeExcel, FakeRequestContext } from "./api";
+export { PAYLOAD_LIMIT, DEFAULT_EXCEL_API } from "./strict";
 export type { FakeExcelNamespace } from "./api";
 export { createFakeOffice } from "./office";
 export type { FakeOffice, FakeOfficeOptions } from "./office";
@@ -48,7 +50,8 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const locale = options.locale ?? "vi-VN";
   const book = options.book ?? new FakeWorkbook(locale, (typed, loc) => excelTypedCell(typed, loc));
   if (!options.book) for (const name of options.sheets ?? ["Sheet1"]) book.addSheet(name);
-  const Excel = createFakeExcel(book);
+  // Excel and Office claim the same ExcelApi version: the fake refuses members above it (ApiNotFound).
+  const Excel = createFakeExcel(book, options.supported?.ExcelApi ?? DEFAULT_EXCEL_API);
   const Office = createFakeOffice(book, options);
   return {
     book,

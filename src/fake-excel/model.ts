@@ -38,6 +38,8 @@ export interface FakeCell {
   format?: CellFormat;
   hyperlink?: Hyperlink;
   validation?: ValidationRule;
+  /** Manual calculation: the value a formula showed when it was last calculated (Excel keeps it until F9). */
+  cached?: FValue;
 }
 
 export interface Rect { r1: number; c1: number; r2: number; c2: number }
@@ -142,7 +144,57 @@ export class FakeWorkbook {
   activeSheetId: string | null = null;
   selection: { sheetId: string; address: string } | null = null;
   syncCount = 0;
+  /**
+   * What only a real Excel has, made explicit so tests can put the workbook in that state (see ./strict.ts):
+   * a cell being edited, Protect Workbook (structure), the calculation mode, the undo history and custom XML parts.
+   */
+  cellEditMode = false;
+  private editWaiters: Array<() => void> = [];
+  structureProtected = false;
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** How many times an add-in operation cleared Excel's undo history (adding, deleting or renaming a sheet). */
+  undoClears = 0;
+  customXmlParts: Array<{ id: string; xml: string }> = [];
   private nextId = 1;
+
+  /** The clerk double-clicks a cell (F2): batches fail with InvalidOperationInCellEditMode until endCellEdit(). */
+  startCellEdit(): void {
+    this.cellEditMode = true;
+  }
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    const waiters = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiters) w();
+  }
+  /** Resolves when no cell is being edited (what Excel.run's delayForCellEdit waits for). */
+  whenNotEditing(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
+
+  /** Formulas → Calculation Options. Switching to Manual keeps every formula's current value until calculate(). */
+  setCalculationMode(mode: FakeWorkbook["calculationMode"]): void {
+    this.calculationMode = mode;
+    if (mode === "Manual") this.calculate();
+  }
+  /** F9: every formula computed afresh; in manual mode the new values are kept until the next calculate(). */
+  calculate(): void {
+    const mode = this.calculationMode;
+    this.calculationMode = "Automatic";
+    const fresh: Array<[FakeCell, FValue]> = [];
+    for (const s of this.sheets)
+      for (const [k, cell] of s.cells) {
+        if (cell.formula === undefined) continue;
+        const [r, c] = k.split(":").map(Number);
+        fresh.push([cell, this.valueAt(s, r, c)]);
+      }
+    this.calculationMode = mode;
+    for (const [cell, v] of fresh) {
+      if (mode === "Manual") cell.cached = v;
+      else delete cell.cached;
+    }
+  }
 
   constructor(readonly locale: FakeLocale = "vi-VN", private typeCell?: TypeCellFn) {}
 
@@ -233,6 +285,7 @@ export class FakeWorkbook {
     const cell = sheet.cells.get(key(r, c));
     if (!cell) return null;
     if (cell.formula === undefined) return cell.value === undefined || cell.value === "" ? null : cell.value;
+    if (this.calculationMode === "Manual" && "cached" in cell) return cell.cached ?? null;
     const k = `${sheet.id}!${r}:${c}`;
     if (visiting.has(k)) return 0; // a circular reference: Excel warns and shows 0
     visiting.add(k);
@@ -295,10 +348,15 @@ export class FakeWorkbook {
         const cell = this.ensure(sheet, r, c);
         delete cell.formula;
         delete cell.value;
+        delete cell.cached;
         if (typeof v === "string") {
           const text = cell.numberFormat === "@";
           if (v === "") { /* cleared */ }
-          else if (v.startsWith("=") && v.length > 1 && !text) cell.formula = v;
+          else if (v.startsWith("=") && v.length > 1 && !text) {
+            cell.formula = v;
+            // Excel computes a formula when it is entered, even in manual mode; its dependents wait for F9.
+            if (this.calculationMode === "Manual") cell.cached = this.valueAt(sheet, r, c);
+          }
           else cell.value = text ? v : coerceWritten(v);
         } else if (typeof v === "number" || typeof v === "boolean") cell.value = v;
         else throw new FakeExcelError("InvalidArgument", `Unsupported cell value ${String(v)}.`);
@@ -447,6 +505,8 @@ export class FakeWorkbook {
     if (typed.startsWith("=") && typed.length > 1 && cell.numberFormat !== "@") {
       delete cell.value;
       cell.formula = typed;
+      delete cell.cached;
+      if (this.calculationMode === "Manual") cell.cached = this.valueAt(sheet, r, c);
       return { ok: true };
     }
     const parsed: TypedCell = typed === ""
@@ -462,6 +522,7 @@ export class FakeWorkbook {
       }
     }
     delete cell.formula;
+    delete cell.cached;
     if (parsed.value === null || parsed.value === undefined || parsed.value === "") delete cell.value;
     else cell.value = parsed.value;
     // Excel keeps a cell's number format when a number is typed into it, except that typing a percentage switches it

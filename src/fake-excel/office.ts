@@ -3,6 +3,7 @@
  * FakeWorkbook, so a "reopened" workbook still has them), the display language and function-command registration.
  */
 import type { FakeWorkbook } from "./model";
+import { DEFAULT_EXCEL_API, versionAtLeast } from "./strict";
 
 export interface FakeOfficeOptions {
   /** Highest supported version per requirement set, e.g. {ExcelApi: "1.9"}. Defaults to ExcelApi 1.12. */
@@ -17,7 +18,10 @@ export interface FakeOffice {
     displayLanguage: string;
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
     document: { settings?: FakeSettings };
+    ui: { displayDialogAsync(url: string, options: unknown, callback?: (r: { status: "succeeded" | "failed" }) => void): void };
   };
+  /** URLs opened with displayDialogAsync, in order (for tests). */
+  readonly dialogs: string[];
   actions: { associate(name: string, handler: (event: { completed(options?: unknown): void }) => unknown): void };
   AsyncResultStatus: { Succeeded: "succeeded"; Failed: "failed" };
   onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
@@ -32,18 +36,9 @@ export interface FakeSettings {
   saveAsync(optionsOrCallback?: unknown, callback?: (r: { status: "succeeded" | "failed"; error?: { message: string } }) => void): void;
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0, y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 export function createFakeOffice(book: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
-  const supported = options.supported ?? { ExcelApi: "1.12" };
+  const supported: Record<string, string> = { DialogApi: "1.2", ...(options.supported ?? { ExcelApi: DEFAULT_EXCEL_API }) };
+  const dialogs: string[] = [];
   const registered = new Map<string, (event: { completed(options?: unknown): void }) => unknown>();
   // Unsaved changes live here until saveAsync, as in Office: the document keeps only what was saved.
   const pending = new Map<string, unknown>(book.settings);
@@ -69,7 +64,14 @@ export function createFakeOffice(book: FakeWorkbook, options: FakeOfficeOptions 
         },
       },
       document: options.settings === false ? {} : { settings },
+      ui: {
+        displayDialogAsync(url, _options, callback) {
+          dialogs.push(url);
+          queueMicrotask(() => callback?.({ status: "succeeded" }));
+        },
+      },
     },
+    dialogs,
     actions: { associate: (name, handler) => void registered.set(name, handler) },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady(cb) {

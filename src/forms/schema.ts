@@ -45,6 +45,8 @@ export const rowSchema = z.object({
    */
   accumulates: z.boolean().optional(),
   accumulates_source: source.optional(),
+  /** Why the row is taken to accumulate (a learned set's proposal says which words it read). */
+  accumulates_remark: z.string().optional(),
 });
 
 const ruleBase = {

@@ -14,13 +14,39 @@ export interface ExcelText {
   protectedSheet: (sheet: string) => string;
   protectedSheetsNotCleared: (sheets: string[]) => string;
   protectedWrite: string;
-  mergedCells: string;
+  /** InvalidOperation, by its code only (its message is localised and never matched). */
+  invalidOperation: string;
+  /** InvalidOperationInCellEditMode. */
+  cellEditMode: string;
+  /** ApiNotFound: a member above what this Excel supports. */
+  apiNotFound: string;
+  /** ActivityLimitReached, RequestAborted, Conflict…: Excel was busy. */
+  busy: string;
+  itemExists: string;
+  /** The workbook was in manual calculation mode: recalculated before checking. */
+  manualCalculation: string;
+  /** A form's tag names another template set than the one in use. */
+  tagOtherSet: (sheet: string, tagSet: string, usedSet: string) => string;
+  /** Protect Workbook (structure) is on and what it blocks. */
+  structureBlocksResults: string;
+  structureBlocksInsert: string;
+  structureBlocksCopies: string;
+  /** The results sheet itself is protected. */
+  resultsSheetProtected: (sheet: string) => string;
+  /** When the results sheet was written: "Kiểm tra lúc 09:15 ngày 30/11/2026". */
+  checkedAt: (when: Date) => string;
+  /** Written in the results sheet by "Xóa kết quả kiểm tra". */
+  clearedAt: (when: Date) => string;
+  /** A notice from the ribbon command, with its time. */
+  noticeAt: (when: Date) => string;
+  /** The custom XML part holding the template set could not be read. */
+  storedSetUnreadable: (detail: string) => string;
   sheetNotFound: (sheet: string) => string;
   badAddress: (address: string) => string;
   tagBroken: (name: string) => string;
   tooLarge: string;
   invalidArgument: (detail: string) => string;
-  generic: (detail: string) => string;
+  generic: (code: string, detail: string) => string;
   settingsUnavailable: string;
   settingsSaveFailed: (detail: string) => string;
   noFormsForCopies: string;
@@ -54,15 +80,37 @@ const VI: ExcelText = {
     `Đã xóa kết quả kiểm tra, trừ ${sheets.map((s) => `trang “${s}”`).join(", ")}: trang đang được bảo vệ. Bỏ bảo vệ trang rồi bấm Xóa kết quả kiểm tra lại.`,
   protectedWrite:
     "Excel từ chối ghi vì trang tính hoặc sổ tính đang được bảo vệ. Bỏ bảo vệ (Review › Unprotect Sheet / Protect Workbook) rồi thử lại.",
-  mergedCells:
-    "Vùng cần ghi có ô đã gộp (Merge & Center) cắt ngang. Hãy bỏ gộp các ô ở cột bên phải bảng biểu mẫu rồi thử lại.",
+  invalidOperation:
+    "Excel không cho thực hiện thao tác này: thường do vùng cần ghi có ô đã gộp (Merge & Center) cắt ngang, hoặc trang tính đang được bảo vệ. Hãy bỏ gộp các ô ở cột bên phải bảng biểu mẫu, bỏ bảo vệ rồi thử lại.",
+  cellEditMode: "Hãy nhấn Enter hoặc Esc để kết thúc ô đang sửa, rồi bấm Kiểm tra lại.",
+  apiNotFound:
+    "Phiên bản Excel này thiếu một chức năng bổ trợ cần dùng. Hãy cập nhật Office, hoặc dùng trang kiểm tra trên trình duyệt (kiem-tra.html) hay lệnh bieumau.",
+  busy: "Excel đang bận (đang tính toán, lưu tệp hoặc có người khác cùng sửa). Hãy đợi một lát rồi thử lại.",
+  itemExists: "Đã có một trang hoặc tên trùng với tên bổ trợ cần tạo. Hãy bấm lại để bổ trợ chọn tên khác.",
+  manualCalculation:
+    "Excel đang ở chế độ tính toán thủ công (Formulas › Calculation Options › Manual): bổ trợ đã tính lại sổ tính (như nhấn F9) trước khi kiểm tra, để công thức tỷ lệ không giữ giá trị cũ.",
+  tagOtherSet: (sheet, tagSet, usedSet) =>
+    `Trang “${sheet}” được chèn theo bộ biểu mẫu “${tagSet}”, nhưng đang kiểm tra theo bộ “${usedSet}”. Hãy nạp đúng bộ biểu mẫu (nút Nạp bộ biểu mẫu) nếu đơn vị dùng bộ khác.`,
+  structureBlocksResults:
+    "Sổ tính đang bật Bảo vệ cấu trúc (Review › Protect Workbook) nên không thêm được trang “Kết quả kiểm tra”; kết quả chỉ có trong ngăn bổ trợ. Bỏ bảo vệ sổ tính rồi bấm Kiểm tra lại để có trang kết quả.",
+  structureBlocksInsert:
+    "Sổ tính đang bật Bảo vệ cấu trúc (Review › Protect Workbook) nên không thêm được trang biểu mẫu. Chưa ghi gì vào sổ tính. Bỏ bảo vệ sổ tính rồi thử lại.",
+  structureBlocksCopies:
+    "Sổ tính đang bật Bảo vệ cấu trúc (Review › Protect Workbook) nên không thêm được bản sạch. Chưa ghi gì vào sổ tính. Bỏ bảo vệ sổ tính rồi thử lại.",
+  resultsSheetProtected: (sheet) =>
+    `Trang “${sheet}” đang được bảo vệ nên không cập nhật được; kết quả chỉ có trong ngăn bổ trợ. Bỏ bảo vệ trang này rồi bấm Kiểm tra lại.`,
+  checkedAt: (d) => `Kiểm tra lúc ${hhmm(d)} ngày ${ddmmyyyy(d)}`,
+  clearedAt: (d) => `Đã xóa kết quả kiểm tra lúc ${hhmm(d)} ngày ${ddmmyyyy(d)}. Bấm Kiểm tra để kiểm tra lại.`,
+  noticeAt: (d) => `Lúc ${hhmm(d)} ngày ${ddmmyyyy(d)}`,
+  storedSetUnreadable: (detail) => `Không đọc được bộ biểu mẫu lưu trong sổ tính: ${detail}`,
   sheetNotFound: (sheet) => `Không tìm thấy trang “${sheet}”: có thể trang đã bị đổi tên hoặc xóa. Hãy bấm Kiểm tra lại.`,
   badAddress: (address) => `Địa chỉ ô “${address}” không hợp lệ.`,
   tagBroken: (name) =>
     `Thẻ “${name}” trỏ tới vùng đã bị xóa (trang hoặc các dòng của bảng đã bị xóa); biểu mẫu được tìm lại theo STT và nội dung chỉ tiêu.`,
-  tooLarge: "Sổ tính quá lớn để đọc một lần (giới hạn dữ liệu của Excel trên web). Hãy xóa bớt các trang không phải biểu mẫu rồi thử lại.",
+  tooLarge:
+    "Một dòng của sổ tính quá lớn để Excel trên web gửi cho bổ trợ (giới hạn 5 MB mỗi lần). Hãy mở tệp bằng Excel trên máy tính, hoặc kiểm tra bằng trang kiem-tra.html hay lệnh bieumau.",
   invalidArgument: (detail) => `Excel không nhận dữ liệu bổ trợ gửi tới: ${detail}`,
-  generic: (detail) => `Excel báo lỗi: ${detail}`,
+  generic: (code, detail) => `Excel báo lỗi (${code}): ${detail}`,
   settingsUnavailable: "Excel này không hỗ trợ lưu cài đặt trong tệp: bộ biểu mẫu đã nạp sẽ không được lưu kèm sổ tính.",
   settingsSaveFailed: (detail) => `Không lưu được bộ biểu mẫu vào sổ tính: ${detail}`,
   noFormsForCopies: "Không tìm thấy biểu mẫu nào trong sổ tính để tạo bản sạch.",
@@ -89,13 +137,32 @@ const EN: ExcelText = {
     `Sheet “${sheet}” is protected, so no check column or rate formulas were written there; the results sheet lists its findings. Unprotect the sheet and check again.`,
   protectedSheetsNotCleared: (sheets) => `Check results were removed except on ${sheets.map((s) => `“${s}”`).join(", ")}: protected sheets.`,
   protectedWrite: "Excel refused to write because the sheet or workbook is protected. Unprotect it and try again.",
-  mergedCells: "The area to write crosses merged cells. Unmerge the cells right of the form's table and try again.",
+  invalidOperation:
+    "Excel does not allow this operation: usually merged cells cross the area to write, or the sheet is protected. Unmerge the cells right of the form's table, unprotect, and try again.",
+  cellEditMode: "Press Enter or Esc to finish editing the cell, then press Check again.",
+  apiNotFound: "This version of Excel lacks a feature the add-in needs. Update Office, or use the browser checker (kiem-tra.html) or the bieumau command.",
+  busy: "Excel is busy (calculating, saving, or someone else is editing). Wait a moment and try again.",
+  itemExists: "A sheet or name the add-in needs already exists. Press again and the add-in will choose another name.",
+  manualCalculation:
+    "Excel is in manual calculation mode: the add-in recalculated the workbook (as F9 does) before checking, so rate formulas do not show stale values.",
+  tagOtherSet: (sheet, tagSet, usedSet) =>
+    `Sheet “${sheet}” was inserted with template set “${tagSet}” but is checked with “${usedSet}”. Load the right template set if the unit uses another one.`,
+  structureBlocksResults:
+    "The workbook structure is protected (Review › Protect Workbook), so the results sheet cannot be added; the results are in the pane only. Unprotect the workbook and check again.",
+  structureBlocksInsert: "The workbook structure is protected (Review › Protect Workbook), so no form sheet can be added. Nothing was written.",
+  structureBlocksCopies: "The workbook structure is protected (Review › Protect Workbook), so no report copy can be added. Nothing was written.",
+  resultsSheetProtected: (sheet) => `Sheet “${sheet}” is protected and was not updated; the results are in the pane only.`,
+  checkedAt: (d) => `Checked at ${hhmm(d)} on ${ddmmyyyy(d)}`,
+  clearedAt: (d) => `Check results cleared at ${hhmm(d)} on ${ddmmyyyy(d)}. Press Check to check again.`,
+  noticeAt: (d) => `At ${hhmm(d)} on ${ddmmyyyy(d)}`,
+  storedSetUnreadable: (detail) => `The template set kept in the workbook could not be read: ${detail}`,
   sheetNotFound: (sheet) => `Sheet “${sheet}” was not found: it may have been renamed or deleted. Run Check again.`,
   badAddress: (address) => `Cell address “${address}” is not valid.`,
   tagBroken: (name) => `Tag “${name}” points to a deleted range; the form is recognised again by row number and text.`,
-  tooLarge: "The workbook is too large to read at once (Excel on the web limit). Remove sheets that are not forms and try again.",
+  tooLarge:
+    "One row of the workbook is too large for Excel on the web to send to the add-in (5 MB per request). Open the file in desktop Excel, or check it with kiem-tra.html or the bieumau command.",
   invalidArgument: (detail) => `Excel did not accept what the add-in sent: ${detail}`,
-  generic: (detail) => `Excel reported an error: ${detail}`,
+  generic: (code, detail) => `Excel reported an error (${code}): ${detail}`,
   settingsUnavailable: "This Excel cannot keep settings in the file: the loaded template set will not be saved with the workbook.",
   settingsSaveFailed: (detail) => `Could not save the template set in the workbook: ${detail}`,
   noFormsForCopies: "No form was found in the workbook to copy.",
@@ -109,6 +176,16 @@ const EN: ExcelText = {
   storedSetInvalid: (detail) => `The template set kept in the workbook is not valid (${detail}); the built-in set was used.`,
   openPane: "Open the “Biểu mẫu” pane (Home tab) for details and try again.",
 };
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** Local time "09:05". */
+function hhmm(d: Date): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+/** Local date "30/11/2026". */
+function ddmmyyyy(d: Date): string {
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
 
 export function excelText(lang: Lang): ExcelText {
   return lang === "vi" ? VI : EN;

@@ -39,3 +39,26 @@ export const LEARN_REMARK = {
   columns: ["STT", "Chỉ tiêu thống kê", "Kết quả thống kê: Đơn vị tính", "Kết quả thống kê: Số liệu", "Ghi chú"] as string[],
   untitled: (n: number) => `Biểu mẫu ${n}`,
 } as const;
+
+/** "2025-06-30" → "30/6/2025". */
+export const dmy = (iso: string): string => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d}/${m}/${y}`;
+};
+/** The day after an ISO date, as "1/7/2025". */
+const dayAfter = (iso: string): string => {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return dmy(t.toISOString().slice(0, 10));
+};
+const REFORM = "chính quyền địa phương hai cấp: Nghị quyết sửa đổi, bổ sung một số điều của Hiến pháp năm 2013, thông qua 16/6/2025, Điều 110";
+
+/** The reasons a learned set stores for its period proposals (src/forms/learn/periods.ts); Vietnamese, as data. */
+export const LEARN_PERIOD_REMARK = {
+  accumulates: (word: string) =>
+    `Suy luận từ văn bản: chỉ tiêu đếm việc phát sinh trong kỳ (${q(word)}), cộng dồn từ 15/12 năm trước, nên báo cáo sau trong cùng năm không nhỏ hơn báo cáo trước.`,
+  district: (parent: string | null, until: string) =>
+    `Suy luận từ văn bản: chỉ tiêu ${parent ? `thuộc chỉ tiêu ${parent} nêu cấp huyện` : "nêu cấp huyện"}; cấp huyện không còn từ ${dayAfter(until)} (${REFORM}). Chưa có văn bản nào nói cách báo cáo chỉ tiêu này sau cải cách: ngày áp dụng là suy luận.`,
+  levelCodes: (until: string) =>
+    `Suy luận từ văn bản: mã hóa nêu các cấp chính quyền (“2 cấp / 3 cấp”) có từ trước cải cách ${dayAfter(until)} (không còn cấp huyện), nay không còn đúng nghĩa; chưa có văn bản nói cách mã hóa mới.`,
+} as const;

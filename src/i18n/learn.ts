@@ -8,6 +8,8 @@ import type { Inference, Place, RowReview } from "../forms/provenance";
 import type { RowKind, TemplateSet } from "../forms/schema";
 import { relationText } from "../engine/validate";
 import type { Lang } from "./number";
+import { learnPeriodText } from "./learn-periods";
+import { DISTRICT_LEVEL_UNTIL } from "../engine/periods";
 
 export interface LearnText {
   help: { template: string; import: string; show: string; doc: string; out: string; set: string };
@@ -179,8 +181,13 @@ export interface ReviewModel {
     inferredHeading?: string;
     /** One line per inferred relation: what it says, why, and its id (the pane puts a checkbox before each). */
     relations: Array<{ ruleId: string; text: string }>;
+    /** The period proposals (accumulates, applies_until, coding_until), each droppable by its id like a relation. */
+    proposalsHeading?: string;
+    proposals: Array<{ id: string; text: string }>;
     review: string[];
   }>;
+  /** A document dated after the reform: which rows naming cấp huyện were kept as printed. */
+  keptAsPrinted?: string;
   skippedHeading?: string;
   skipped: string[];
   total: string;
@@ -189,6 +196,8 @@ export interface ReviewModel {
 /** The review of a learned (or loaded) set: forms, rows, kinds, inferred relations, rows to review, what was not read. */
 export function reviewModel(set: TemplateSet, report: LearnReport, lang: Lang): ReviewModel {
   const t = learnText(lang);
+  const tp = learnPeriodText(lang);
+  const kept = report.keptAsPrinted;
   const forms = report.forms.map((f) => {
     const form = set.forms.find((x) => x.id === f.formId)!;
     const places = f.places.map((p) => {
@@ -196,6 +205,7 @@ export function reviewModel(set: TemplateSet, report: LearnReport, lang: Lang): 
       return rows.length ? t.placeRows(p, Math.min(...rows), Math.max(...rows)) : t.place(p);
     });
     const inferred = report.inferred.filter((r) => r.formId === f.formId);
+    const proposals = (report.proposals ?? []).filter((p) => p.formId === f.formId);
     return {
       formId: f.formId,
       heading: t.formLine(f.number, f.title, places.join(", ")),
@@ -207,6 +217,8 @@ export function reviewModel(set: TemplateSet, report: LearnReport, lang: Lang): 
         const why = r.by ? t.inferredBy[r.by] : rule.remark;
         return { ruleId: r.ruleId, text: `${relationText(rule)}${why ? ` — ${why}` : ""} [${r.ruleId}]` };
       }),
+      ...(proposals.length ? { proposalsHeading: tp.heading(proposals.length) } : {}),
+      proposals: proposals.map((p) => ({ id: p.id, text: tp.proposal(p) })),
       review: report.review
         .filter((r) => r.formId === f.formId)
         .map((r) => {
@@ -218,6 +230,7 @@ export function reviewModel(set: TemplateSet, report: LearnReport, lang: Lang): 
   return {
     heading: t.setLine(set.template_set, set.document),
     forms,
+    ...(kept ? { keptAsPrinted: tp.keptAsPrinted(kept.docDate, DISTRICT_LEVEL_UNTIL, kept.rows.map((r) => `${r.formId} ${r.stt}`)) } : {}),
     ...(report.skipped.length ? { skippedHeading: t.skippedHeading } : {}),
     skipped: report.skipped.map((s) => `${t.place(s.place)}: ${t.skipped(s.problem, s.text)}`),
     total: t.total(report.forms.length, report.forms.reduce((n, f) => n + f.rows, 0), report.inferred.length),
@@ -232,8 +245,10 @@ export function formatTemplateReview(set: TemplateSet, report: LearnReport, lang
     out.push(f.heading, `  ${f.rows}`);
     if (f.extra) out.push(`  ${f.extra}`);
     if (f.inferredHeading) out.push(`  ${f.inferredHeading}`, ...f.relations.map((r) => `    * ${r.text}`));
+    if (f.proposalsHeading) out.push(`  ${f.proposalsHeading}`, ...f.proposals.map((p) => `    * ${p.text}`));
     if (f.review.length) out.push(learnText(lang).reviewHeading, ...f.review.map((r) => `    ${r}`));
   }
+  if (m.keptAsPrinted) out.push(m.keptAsPrinted);
   if (m.skippedHeading) out.push(m.skippedHeading, ...m.skipped.map((s) => `  ${s}`));
   out.push(m.total);
   return out;

@@ -14,6 +14,10 @@ interface ResultsText {
   relationHeaders: string[];
   status: Record<"pass" | "fail" | "not_applicable", string>;
   inferredRule: string;
+  formName: (n: number) => string;
+  formsRead: string;
+  crossForm: string;
+  ruleKind: Record<"rate" | "sum_eq" | "sum_le" | "when" | "between_parts", string>;
 }
 
 export const RESULTS_TEXT: Record<Lang, ResultsText> = {
@@ -24,14 +28,18 @@ export const RESULTS_TEXT: Record<Lang, ResultsText> = {
       `Trang “${sheet}”: các cột bên phải bảng ${form} đều đã có dữ liệu, không ghi cột kiểm tra (dữ liệu giữ nguyên).`,
     computedFromParts: "Tính từ số liệu: ",
     title: "KẾT QUẢ KIỂM TRA BIỂU MẪU CCHC",
-    summary: (e, w, i, set, forms) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin. Bộ biểu mẫu: ${set}. Biểu mẫu đã đọc: ${forms}.`,
+    summary: (e, w, i, set, forms) => `${e} lỗi, ${w} cảnh báo, ${i} thông tin. Bộ biểu mẫu: ${set}.${forms ? ` Biểu mẫu đã đọc: ${forms}.` : ""}`,
     noForms: "không có",
     unrecognised: "Trang không nhận ra biểu mẫu: ",
-    findingHeaders: ["Biểu mẫu", "STT", "Ô", "Mức độ", "Quy tắc", "Giá trị đã nhập", "Giá trị đúng", "Nội dung"],
+    findingHeaders: ["Biểu mẫu", "STT", "Ô", "Mức độ", "Nội dung", "Giá trị đã nhập", "Giá trị đúng"],
     relationsTitle: "KIỂM TRA LIÊN BIỂU VÀ CÁC QUAN HỆ",
-    relationHeaders: ["Quy tắc", "Quan hệ", "Vế trái", "Vế phải", "Kết quả", "Ghi chú"],
+    relationHeaders: ["Biểu mẫu", "", "Kết quả", "Loại", "Quan hệ", "Vế trái", "Vế phải"],
     status: { pass: "Đạt", fail: "Không đạt", not_applicable: "Không áp dụng (thiếu số liệu)" },
     inferredRule: "Quy tắc suy luận, chưa có văn bản chính thức",
+    formName: (n) => `Biểu mẫu ${n}`,
+    formsRead: "Biểu mẫu đã đọc: ",
+    crossForm: "Liên biểu",
+    ruleKind: { rate: "Tỷ lệ", sum_eq: "Tổng", sum_le: "Không vượt", when: "Điều kiện", between_parts: "Trong khoảng" },
   },
   en: {
     noRowAbove: (sheet, form, results) =>
@@ -40,13 +48,18 @@ export const RESULTS_TEXT: Record<Lang, ResultsText> = {
       `Sheet “${sheet}”: every column right of table ${form} holds data; no check column written (data kept as it was).`,
     computedFromParts: "Computed from the parts: ",
     title: "CCHC FORM CHECK RESULTS",
-    summary: (e, w, i, set, forms) => `${e} errors, ${w} warnings, ${i} information. Template set: ${set}. Forms read: ${forms}.`,
+    summary: (e, w, i, set, forms) =>
+      `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}, ${i} information. Template set: ${set}.${forms ? ` Forms read: ${forms}.` : ""}`,
     noForms: "none",
     unrecognised: "Sheets with no recognised form: ",
-    findingHeaders: ["Form", "Row", "Cell", "Severity", "Rule", "Value typed", "Expected", "Message"],
+    findingHeaders: ["Form", "Row", "Cell", "Severity", "Message", "Value typed", "Expected"],
     relationsTitle: "CROSS-FORM CHECKS AND RELATIONS",
-    relationHeaders: ["Rule", "Relation", "Left", "Right", "Result", "Note"],
+    relationHeaders: ["Form", "", "Result", "Kind", "Relation", "Left", "Right"],
     status: { pass: "Pass", fail: "Fail", not_applicable: "Not applicable (missing values)" },
     inferredRule: "Inferred rule, no official text",
+    formName: (n) => `Form ${n}`,
+    formsRead: "Forms read: ",
+    crossForm: "Cross-form",
+    ruleKind: { rate: "Rate", sum_eq: "Sum", sum_le: "At most", when: "Condition", between_parts: "Between" },
   },
 };

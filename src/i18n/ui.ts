@@ -57,6 +57,10 @@ export interface UiText {
   reportCopiesButton: string;
   validated: (counts: { error: number; warning: number; info: number }) => string;
   noFindings: string;
+  /** The check read no form at all: not "no errors". */
+  noFormsFound: string;
+  checkedAt: (time: string) => string;
+  staleFindings: (time: string) => string;
   cleared: string;
   reportCopiesMade: (sheets: string[]) => string;
   unrecognisedSheets: (sheets: string[]) => string;
@@ -94,6 +98,8 @@ const periodsEn: Record<ReportPeriod, string> = {
 };
 
 const list = (items: string[]): string => items.join(", ");
+
+/** "09:05 30/11/2026", local time. */
 
 export const vi: UiText = {
   appTitle: "Biểu mẫu CCHC",
@@ -141,6 +147,11 @@ export const vi: UiText = {
   reportCopiesButton: "Bản sạch để dán vào báo cáo",
   validated: (c) => `Đã kiểm tra: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`,
   noFindings: "Không phát hiện lỗi hay cảnh báo nào.",
+  checkedAt: (time) => `Kết quả của lần kiểm tra lúc ${time}.`,
+  staleFindings: (time) =>
+    `Sổ tính đã thay đổi sau lần kiểm tra lúc ${time}: các kết quả dưới đây có thể đã cũ. Bấm “Kiểm tra” để cập nhật.`,
+  noFormsFound:
+    "Không tìm thấy biểu mẫu nào trong sổ tính này, nên chưa kiểm tra được gì. Hãy bấm “Chèn biểu mẫu” ở trên để chèn biểu mẫu chuẩn, hoặc chép bảng vào một trang với đủ cột STT, Chỉ tiêu, Đơn vị tính, Số liệu để phần bổ trợ nhận ra.",
   cleared: "Đã xóa mọi kết quả kiểm tra; số liệu đã nhập được giữ nguyên.",
   reportCopiesMade: (sheets) => `Đã tạo bản sạch: ${list(sheets)}.`,
   unrecognisedSheets: (sheets) => `Không nhận ra biểu mẫu nào trong: ${list(sheets)}.`,
@@ -208,8 +219,13 @@ export const en: UiText = {
   validateButton: "Validate",
   clearButton: "Clear the checks",
   reportCopiesButton: "Clean copies for the report",
-  validated: (c) => `Validated: ${c.error} errors, ${c.warning} warnings, ${c.info} notes.`,
+  validated: (c) =>
+    `Validated: ${c.error} ${c.error === 1 ? "error" : "errors"}, ${c.warning} ${c.warning === 1 ? "warning" : "warnings"}, ${c.info} ${c.info === 1 ? "note" : "notes"}.`,
   noFindings: "No errors or warnings found.",
+  checkedAt: (time) => `Results of the check at ${time}.`,
+  staleFindings: (time) => `The workbook changed after the check at ${time}: the results below may be out of date. Press “Validate” to refresh them.`,
+  noFormsFound:
+    "No form was found in this workbook, so nothing was checked. Press “Insert forms” above to insert the standard forms, or copy the table into a sheet with the STT, indicator, unit and value columns so the add-in recognises it.",
   cleared: "Every check was removed; the figures typed in are unchanged.",
   reportCopiesMade: (sheets) => `Clean copies made: ${list(sheets)}.`,
   unrecognisedSheets: (sheets) => `No form recognised in: ${list(sheets)}.`,

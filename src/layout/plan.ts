@@ -2,6 +2,7 @@ import { UnknownFormError } from "../forms/errors";
 import type { FormDefinition, FormRow, Rule, TemplateSet } from "../forms/schema";
 import { a1, a1Range, columnLetters } from "./a1";
 import { REPORT_COPY_MARK } from "./names";
+import { planRowHeights, tallest } from "./textfit";
 import { PERIOD_LABELS, SHEET_TEXT } from "../i18n/sheet";
 import { periodWithDates } from "../i18n/periods";
 import { rowApplies } from "../engine/periods";
@@ -16,10 +17,14 @@ import type {
 } from "./types";
 
 const FONT_WORKING = "Times New Roman";
+/** The face and size of a working form; what the product writes beside it (check column, results) matches it. */
+export const FORM_FONT = { name: FONT_WORKING, size: 12 } as const;
 const COMPUTED_FILL = "#E7EEF7";
 const HEADER_FILL = "#F2F2F2";
 /** Nghị định 30/2020/NĐ-CP: administrative documents in Times New Roman 13–14. Report copies use 13. */
 const REPORT_FONT_SIZE = 13;
+/** Thousands grouped, no decimals: the separators are the reader's (vi-VN shows 53.414). */
+export const COUNT_FORMAT = "#,##0";
 
 export { PERIOD_LABELS };
 
@@ -49,6 +54,9 @@ function stylesFor(variant: "working" | "report"): Record<StyleId, CellStyle> {
     unit: { font: f(), border: true, hAlign: "center", vAlign: "center", wrap: true, locked: true },
     // "General": Excel shows what was typed ("#,##0.##" would show 81 as "81," and a pasted 52,414 as "52,41").
     input: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: "General", locked: variant === "report" },
+    // A report copy shows its counts grouped by thousands ("53.414"); a working sheet shows what the clerk typed
+    // (a grouped format would show a mistyped 52,414 = 52.414 as "52").
+    countInput: { font: f(), border: true, hAlign: "right", vAlign: "center", numberFormat: variant === "report" ? COUNT_FORMAT : "General", locked: variant === "report" },
     computed: { font: f({ bold: variant !== "report" }), fill: shade(COMPUTED_FILL), border: true, hAlign: "right", vAlign: "center", numberFormat: "0.00", locked: true },
     note: { font: f(), border: true, hAlign: "left", vAlign: "center", wrap: true, locked: variant === "report" },
     footnote: { font: f({ italic: true, size: size - 1 }), hAlign: "left", wrap: true, locked: true },
@@ -121,6 +129,15 @@ function validationFor(row: FormRow, address: string): PlannedValidation | null 
     case "group":
       return null;
   }
+}
+
+/**
+ * The source of a form as a reader should see it: the document's name, never the set's internal provenance word
+ * ("seed: Báo cáo 1125/BC-VP …" → "Báo cáo 1125/BC-VP …"; a bare "seed" → the set's document).
+ */
+export function sourceName(source: string, document: string): string {
+  const rest = source.replace(/^\s*(seed|official|province|inferred)\b\s*:?\s*/i, "").trim();
+  return rest || document;
 }
 
 /** "6 tháng đầu năm 2024 (số liệu từ 15/12/2023 đến 14/6/2024)" for an official period, else the label alone. */
@@ -220,7 +237,7 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
         formula: rateFormula(columns.value, rowOfStt[rate.numerator], rowOfStt[rate.denominator], rate.scale, rate.decimals),
       });
     else {
-      put(rr, columns.value, "input");
+      put(rr, columns.value, row.kind === "count" ? "countInput" : "input");
       if (variant === "working") {
         const v = validationFor(row, a1(rr, columns.value));
         if (v) validations.push(v);
@@ -234,7 +251,7 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
   if (inferredStts.length || inferredRules || !/^seed|^official/i.test(form.source)) {
     lastRow = lastDataRow + 2;
     const sourceLine = inferredStts.length || inferredRules ? `${INFERRED_FOOTNOTE} ` : "";
-    mergeRow(lastRow, "footnote", `${sourceLine}${SHEET_TEXT.sourceLine(form.source)}`.trim());
+    mergeRow(lastRow, "footnote", `${sourceLine}${SHEET_TEXT.sourceLine(sourceName(form.source, set.document))}`.trim());
   }
   if (datedStts.length) {
     lastRow = lastRow === lastDataRow ? lastDataRow + 2 : lastRow + 1;
@@ -247,18 +264,25 @@ export function planSheet(set: TemplateSet, form: FormDefinition, header: Report
     mergeRow(lastRow, "footnote", SHEET_TEXT.datedFootnote(DATED_MARK, dates, dated.some((r) => r.applies_source === "inferred")));
   }
 
+  const columnWidths = [7, 50, 14, 12, 16];
+  const styles = stylesFor(variant);
+  const fixed = { 1: 20, 2: 36, 3: 20, 4: 20, [h1]: 30, [h2]: 30 };
+  const text = cells
+    .filter((c) => c.value !== undefined && c.value !== "")
+    .map((c) => ({ row: c.row, col: c.col, text: String(c.value), font: styles[c.style].font, wrap: !!styles[c.style].wrap }));
   return {
     formId: form.id,
     templateSet: set.template_set,
     variant,
     sheetName: options.sheetName ?? (variant === "report" ? `${sheetNameFor(form, copy)} - ${REPORT_COPY_MARK}` : sheetNameFor(form, copy)),
     tagName: variant === "working" ? tagNameFor(form.id, set.template_set, copy) : undefined,
-    columnWidths: [7, 50, 14, 12, 16],
-    rowHeights: { 1: 20, 2: 36, 3: 20, 4: 20, [h1]: 30, [h2]: 30 },
+    columnWidths,
+    // Each row as tall as its wrapped text (see textfit.ts), never below the fixed heights of the heading rows.
+    rowHeights: tallest(fixed, planRowHeights(text, columnWidths, merges)),
     cells,
     merges,
     validations,
-    styles: stylesFor(variant),
+    styles,
     rowOfStt,
     columns,
     headerRows: [h1, h2],

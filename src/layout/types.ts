@@ -19,6 +19,7 @@ export type StyleId =
   | "text"
   | "unit"
   | "input"
+  | "countInput"
   | "computed"
   | "note"
   | "footnote"

@@ -23,6 +23,15 @@ export interface SheetWrites {
   cells: WriteCell[];
   /** Column widths to set (0-based column → width in characters). */
   columnWidths?: Record<number, number>;
+  /**
+   * Row heights the written text needs (0-based row → points, estimated by textfit.ts). On a form sheet a row is
+   * never made shorter than it was (its own text may need more); hosts that can measure (Excel) autofit instead.
+   */
+  rowHeights?: Record<number, number>;
+  /** The font of every written cell, so a sheet prints in one face (the forms' Times New Roman). */
+  font?: { name: string; size: number };
+  /** Page setup of a sheet the plan makes: A4, fitted to one page width. */
+  page?: { orientation: "portrait" | "landscape"; fitToWidth: 1 };
 }
 
 export interface WriteBackPlan {

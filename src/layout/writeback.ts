@@ -7,13 +7,17 @@ import type { CellInput, Finding, RecognisedForm, RecognitionResult, SheetGrid, 
 import { renderFinding, SEVERITY_LABELS } from "../i18n/findings";
 import { formatDecimal, type Lang } from "../i18n/number";
 import { RESULTS_TEXT } from "../i18n/results";
-import { a1, columnLetters } from "./a1";
+import { a1, columnLetters, parseA1 } from "./a1";
 import { CHECK_COLUMN_HEADER, RESULTS_SHEET_NAME } from "./names";
-import { rateFormula, rateRuleFor } from "./plan";
+import { FORM_FONT, rateFormula, rateRuleFor } from "./plan";
+import { planRowHeights, type TextCell } from "./textfit";
 import type { ClearPlan, SheetWrites, WriteBackPlan, WriteCell, WriteTone } from "./writeback-types";
 
 const SYMBOL: Record<"error" | "warning" | "info", string> = { error: "✗", warning: "⚠", info: "ℹ" };
 const RANK = { error: 3, warning: 2, info: 1 } as const;
+const CHECK_COLUMN_WIDTH = 48;
+/** Results sheet columns: form, STT, cell, severity, message, value typed, expected value. */
+const RESULTS_WIDTHS = [12, 7, 17, 10, 62, 13, 11];
 /** How far right of the table the check column may move when the user has filled the columns next to it. */
 const CHECK_COLUMN_SEARCH = 6;
 
@@ -84,7 +88,7 @@ export function planWriteBack(
   const bySheet = new Map<string, SheetWrites>();
   const sheetWrites = (sheet: string) => {
     let w = bySheet.get(sheet);
-    if (!w) bySheet.set(sheet, (w = { sheet, cells: [], columnWidths: {} }));
+    if (!w) bySheet.set(sheet, (w = { sheet, cells: [], columnWidths: {}, font: { ...FORM_FONT } }));
     return w;
   };
   const findingsAt = new Map<string, Finding[]>();
@@ -109,7 +113,7 @@ export function planWriteBack(
       notes.push(RESULTS_TEXT[lang].columnsTaken(form.sheet, form.formId));
     } else {
       w.cells.push({ address: a1(headerRow, check.col), value: CHECK_COLUMN_HEADER, tone: "header", bold: true, wrap: true });
-      w.columnWidths![check.col] = 48;
+      w.columnWidths![check.col] = CHECK_COLUMN_WIDTH;
     }
     for (const row of def.rows) {
       const filled = form.rows[row.stt];
@@ -140,40 +144,63 @@ export function planWriteBack(
     }
   }
 
+  for (const w of bySheet.values()) w.rowHeights = heightsOf(w);
   return { formSheets: [...bySheet.values()], results: planResultsSheet(set, recognition, result, lang), notes };
+}
+
+/** The rows the written text needs (textfit.ts), in the sheet's font and the plan's column widths. */
+function heightsOf(w: SheetWrites): Record<number, number> {
+  const widths: number[] = [];
+  for (const [c, width] of Object.entries(w.columnWidths ?? {})) widths[Number(c)] = width;
+  const size = w.font?.size ?? 11;
+  const text: TextCell[] = [];
+  for (const c of w.cells) {
+    const at = parseA1(c.address);
+    if (!at || c.value === undefined || c.value === null || c.value === "") continue;
+    text.push({ row: at.row, col: at.col, text: String(c.value), font: { size, bold: c.bold }, wrap: !!c.wrap });
+  }
+  return planRowHeights(text, widths, []);
 }
 
 function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, result: ValidationResult, lang: Lang): SheetWrites & { name: string } {
   const cells: WriteCell[] = [];
   const count = (s: Finding["severity"]) => result.findings.filter((f) => f.severity === s).length;
   const t = RESULTS_TEXT[lang];
+  const formName = (id: string) => {
+    const n = set.forms.find((f) => f.id === id)?.number;
+    return n === undefined ? id : t.formName(n);
+  };
+  // The engine names a row of another form by the set's id ("BM7 6.1.1"); a reader sees "6.1.1 (Biểu mẫu 7)".
+  const ids = set.forms.map((f) => f.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).sort((a, b) => b.length - a.length);
+  const refs = ids.length ? new RegExp(`\\b(${ids.join("|")}) (\\d+(?:\\.\\d+)*)`, "g") : null;
+  const inWords = (text: string) => (refs ? text.replace(refs, (_m, id: string, stt: string) => `${stt} (${formName(id)})`) : text);
   let r = 0;
   cells.push({ address: a1(r++, 0), value: t.title, bold: true });
-  const formsRead = recognition.forms.map((f) => `${f.formId} (${f.sheet})`).join(", ") || t.noForms;
-  cells.push({ address: a1(r++, 0), value: t.summary(count("error"), count("warning"), count("info"), set.template_set, formsRead) });
+  cells.push({ address: a1(r++, 0), value: t.summary(count("error"), count("warning"), count("info"), set.template_set, "") });
+  const formsRead = recognition.forms.map((f) => (formName(f.formId) === f.sheet ? f.sheet : `${formName(f.formId)} (${f.sheet})`)).join(", ");
+  cells.push({ address: a1(r++, 0), value: t.formsRead + (formsRead || t.noForms) });
   if (recognition.unrecognisedSheets.length)
     cells.push({ address: a1(r++, 0), value: t.unrecognised + recognition.unrecognisedSheets.join(", ") });
   r++;
-  t.findingHeaders.forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
+  t.findingHeaders.forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true, wrap: true }));
   r++;
   const ordered = result.findings.slice().sort((a, b) => RANK[b.severity] - RANK[a.severity]);
   for (const f of ordered) {
     const row = [
-      f.form,
+      formName(f.form),
       f.stt ?? "",
       f.cell && f.sheet ? `${f.sheet}!${f.cell}` : f.sheet ?? "",
       SEVERITY_LABELS[lang][f.severity],
-      f.rule,
+      inWords(renderFinding(f, lang)),
       f.value ?? "",
       f.expected !== undefined ? formatDecimal(f.expected, lang) : "",
-      renderFinding(f, lang),
     ];
     row.forEach((v, c) =>
       cells.push({
         address: a1(r, c),
         value: v,
         tone: c === 3 ? f.severity : undefined,
-        wrap: c === 7,
+        wrap: true,
         link: c === 2 && f.cell && f.sheet ? { sheet: f.sheet, address: f.cell } : undefined,
       }),
     );
@@ -181,24 +208,41 @@ function planResultsSheet(set: TemplateSet, recognition: RecognitionResult, resu
   }
   r++;
   cells.push({ address: a1(r++, 0), value: t.relationsTitle, bold: true });
-  t.relationHeaders.forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true }));
+  t.relationHeaders.forEach((h, c) => cells.push({ address: a1(r, c), value: h, tone: "header", bold: true, wrap: true }));
   r++;
   const evaluations = result.evaluations.slice().sort((a, b) => Number(b.crossForm) - Number(a.crossForm));
   for (const e of evaluations) {
+    // Form, (blank), result, kind of check, the relation in words, left and right sides.
+    const relation = e.inferred ? `${inWords(e.relation)} (${t.inferredRule})` : inWords(e.relation);
     const row = [
-      e.rule,
-      e.relation,
+      e.crossForm ? t.crossForm : formName(e.form),
+      "",
+      t.status[e.status],
+      t.ruleKind[e.type as keyof typeof t.ruleKind] ?? "",
+      relation,
       e.left !== undefined ? formatDecimal(e.left, lang) : "",
       e.right !== undefined ? formatDecimal(e.right, lang) : "",
-      t.status[e.status],
-      e.inferred ? t.inferredRule : "",
     ];
     row.forEach((v, c) =>
-      cells.push({ address: a1(r, c), value: v, tone: c === 4 ? (e.status === "fail" ? "error" : e.status === "pass" ? "ok" : undefined) : undefined }),
+      cells.push({
+        address: a1(r, c),
+        value: v,
+        wrap: true,
+        tone: c === 2 ? (e.status === "fail" ? "error" : e.status === "pass" ? "ok" : undefined) : undefined,
+      }),
     );
     r++;
   }
-  return { name: RESULTS_SHEET_NAME, sheet: RESULTS_SHEET_NAME, cells, columnWidths: { 0: 10, 1: 8, 2: 18, 3: 11, 4: 24, 5: 14, 6: 12, 7: 70 } };
+  const sheet: SheetWrites & { name: string } = {
+    name: RESULTS_SHEET_NAME,
+    sheet: RESULTS_SHEET_NAME,
+    cells,
+    columnWidths: Object.fromEntries(RESULTS_WIDTHS.map((w, c) => [c, w])),
+    font: { ...FORM_FONT },
+    page: { orientation: "landscape", fitToWidth: 1 },
+  };
+  sheet.rowHeights = heightsOf(sheet);
+  return sheet;
 }
 
 /** What "Xóa kết quả kiểm tra" removes: our check columns (found by their header) and the results sheet. */

@@ -32,6 +32,11 @@ import { learnPaneText } from "../i18n/learn";
 import { FormPicker } from "./components/FormPicker";
 import { HeaderFields } from "./components/HeaderFields";
 import { FindingsList } from "./components/FindingsList";
+import { FixPanel } from "./components/FixPanel";
+import { clockTime, useStaleness } from "./useStaleness";
+import type { CellBefore } from "../excel/fixes";
+import { FIX_TEXT } from "../i18n/fixes";
+import { planFixes, type CellFix } from "../layout/fixes";
 import { WordSection } from "./components/WordSection";
 import { uiWordText } from "../i18n/ui-word";
 import { appendixDocx, appendixFileName, DOCX_MIME, reportTextFindings, type PaneFiles } from "./word";
@@ -95,6 +100,8 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
   const [error, setError] = React.useState<PaneError | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [outcome, setOutcome] = React.useState<ValidateOutcome | null>(null);
+  const [undoable, setUndoable] = React.useState<CellBefore[] | null>(null);
+  const staleness = useStaleness(host);
   /** Findings of a report's text against the last check; cleared with it. */
   const [textFindings, setTextFindings] = React.useState<Finding[]>([]);
   React.useEffect(() => setTextFindings([]), [outcome]);
@@ -111,12 +118,14 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
     setBusy(true);
     setError(null);
     setNotices([]);
+    staleness.ownWrite(true);
     try {
       const result = await action();
       if (result) setNotices(result);
     } catch (e) {
       setError(paneError(e, t));
     } finally {
+      staleness.ownWrite(false);
       setBusy(false);
     }
   };
@@ -170,8 +179,11 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
 
   const validate = (): void =>
     void run(async () => {
+      // Old findings go first: if this check fails (e.g. a cell still being edited), none are left looking current.
+      setOutcome(null);
       const result = await host.validate(set);
       setOutcome(result);
+      staleness.checked();
       const notes: Notice[] = [
         { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) },
         ...result.notes.map((text): Notice => ({ intent: "info", text })),
@@ -222,6 +234,29 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
     });
   };
 
+  // One-click fixes: applied on a click, then checked again so the findings stay true; "Hoàn tác" puts cells back.
+  const fixes = outcome && host.applyFixes ? planFixes(set, outcome.recognition, outcome.result) : [];
+  const recheck = async (notes: Notice[]): Promise<Notice[]> => {
+    const result = await host.validate(set);
+    setOutcome(result);
+    staleness.checked();
+    return [...notes, { intent: result.counts.error ? "warning" : "success", text: t.validated(result.counts) }];
+  };
+  const applyFix = (list: CellFix[]): void =>
+    void run(async () => {
+      const out = await host.applyFixes!(list);
+      setUndoable(out.undo.length ? out.undo : null);
+      return recheck(out.stale.map((f): Notice => ({ intent: "warning", text: FIX_TEXT[lang].stale(`${f.sheet}!${f.cell}`) })));
+    });
+  const undoFix = (): void =>
+    void run(async () => {
+      const out = await host.undoFixes!(undoable ?? []);
+      setUndoable(null);
+      const notes: Notice[] = [{ intent: "success", text: FIX_TEXT[lang].undone(out.restored.length) }];
+      for (const c of out.changed) notes.push({ intent: "warning", text: FIX_TEXT[lang].stale(`${c.sheet}!${c.address}`) });
+      return recheck(notes);
+    });
+
   const missingCaps = (Object.keys(caps) as Array<keyof HostCapabilities>).filter((k) => !caps[k]);
   const findings = outcome ? [...allFindings(outcome), ...textFindings] : [];
 
@@ -267,6 +302,60 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
       ))}
 
       <section className={styles.card}>
+        <Subtitle2 as="h2">{t.checkSection}</Subtitle2>
+        <div className={styles.buttons}>
+          <Button appearance="primary" disabled={busy || !caps.validate} onClick={validate}>
+            {t.validateButton}
+          </Button>
+          <Button size="small" disabled={busy || !caps.validate} onClick={clear}>
+            {t.clearButton}
+          </Button>
+          <Button size="small" disabled={busy || !caps.insert} onClick={reportCopies}>
+            {t.reportCopiesButton}
+          </Button>
+          {busy && <Spinner size="tiny" label={t.busy} />}
+        </div>
+        {outcome && outcome.recognition.forms.length === 0 && findings.length === 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="no-forms">
+            <MessageBarBody>{t.noFormsFound}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome && outcome.recognition.forms.length > 0 && findings.length === 0 && <Text>{t.noFindings}</Text>}
+        {outcome && staleness.checkedAt && (
+          <MessageBar intent={staleness.stale ? "warning" : "info"} layout="multiline" data-testid={staleness.stale ? "stale" : "checked-at"}>
+            <MessageBarBody>
+              {(staleness.stale ? t.staleFindings : t.checkedAt)(clockTime(staleness.checkedAt, lang))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <FixPanel
+          lang={lang}
+          fixes={fixes}
+          busy={busy}
+          lastApplied={undoable ? undoable.length : null}
+          onApply={applyFix}
+          onUndo={undoFix}
+          onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e: unknown) => setError(paneError(e, t)))}
+        />
+        {outcome && findings.length > 0 && (
+          <FindingsList t={t} lang={lang} set={set} findings={findings} onSelect={select} />
+        )}
+      </section>
+      <section className={styles.card}>
+        <Subtitle2 as="h2">{t.formsSection}</Subtitle2>
+        {/* The action first (every form is chosen by default), so it shows without scrolling in a 270 px pane. */}
+        <div className={styles.buttons}>
+          <Button appearance="primary" disabled={busy || !caps.insert} onClick={insert}>
+            {t.insertButton}
+          </Button>
+        </div>
+        <FormPicker t={t} set={set} loadedSet={origin.kind !== "builtin"} selected={selected} onChange={setSelected} />
+        <Divider />
+        <Subtitle2 as="h2">{t.headerSection}</Subtitle2>
+        <HeaderFields t={t} lang={lang} header={header} onChange={setHeader} />
+      </section>
+
+      <section className={styles.card}>
         <Subtitle2 as="h2">{t.setSection}</Subtitle2>
         <TemplateSetSection t={t} set={set} origin={origin} busy={busy} onLoadFile={loadFile} onUseBuiltin={useBuiltin} />
       </section>
@@ -280,39 +369,6 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
           learnSheet={host.readActiveSheet ? async () => (await import("./learn")).learnFromGrid((await host.readActiveSheet?.()) ?? null, lang) : undefined}
           onStore={(learned) => loadFile(JSON.stringify(learned, null, 2), learned.learned_from?.file ?? learned.template_set)}
         />
-      </section>
-
-      <section className={styles.card}>
-        <Subtitle2 as="h2">{t.formsSection}</Subtitle2>
-        <FormPicker t={t} set={set} loadedSet={origin.kind !== "builtin"} selected={selected} onChange={setSelected} />
-        <Divider />
-        <Subtitle2 as="h2">{t.headerSection}</Subtitle2>
-        <HeaderFields t={t} lang={lang} header={header} onChange={setHeader} />
-        <div className={styles.buttons}>
-          <Button appearance="primary" disabled={busy || !caps.insert} onClick={insert}>
-            {t.insertButton}
-          </Button>
-        </div>
-      </section>
-
-      <section className={styles.card}>
-        <Subtitle2 as="h2">{t.checkSection}</Subtitle2>
-        <div className={styles.buttons}>
-          <Button appearance="primary" disabled={busy || !caps.validate} onClick={validate}>
-            {t.validateButton}
-          </Button>
-          <Button disabled={busy || !caps.validate} onClick={clear}>
-            {t.clearButton}
-          </Button>
-          <Button disabled={busy || !caps.insert} onClick={reportCopies}>
-            {t.reportCopiesButton}
-          </Button>
-          {busy && <Spinner size="tiny" label={t.busy} />}
-        </div>
-        {outcome && findings.length === 0 && <Text>{t.noFindings}</Text>}
-        {outcome && findings.length > 0 && (
-          <FindingsList t={t} lang={lang} set={set} findings={findings} onSelect={select} />
-        )}
       </section>
 
       <section className={styles.card}>

@@ -82,10 +82,10 @@ describe("merge of clean inputs", () => {
     const ws = wb.getWorksheet(t.missingSheetName)!;
     const lines: string[] = [];
     ws.eachRow((r, i) => i > 1 && lines.push([1, 3, 4, 5].map((c) => r.getCell(c).value ?? "").join("|")));
-    expect(lines).toContain(`UBND huyện C|BM3||${t.missingForm}`);
-    expect(lines).toContain(`UBND huyện C|BM7||${t.missingForm}`);
-    expect(lines).toContain(`UBND huyện C|BM1|2.1|${t.missingValue}`);
-    expect(lines.some((l) => l.startsWith("Sở B|BM1|6.1"))).toBe(false); // 6 = 0 ⇒ 6.1 rightly blank
+    expect(lines).toContain(`UBND huyện C|Biểu mẫu 3||${t.missingForm}`);
+    expect(lines).toContain(`UBND huyện C|Biểu mẫu 7||${t.missingForm}`);
+    expect(lines).toContain(`UBND huyện C|Biểu mẫu 1|2.1|${t.missingValue}`);
+    expect(lines.some((l) => l.startsWith("Sở B|Biểu mẫu 1|6.1"))).toBe(false); // 6 = 0 ⇒ 6.1 rightly blank
     expect(bm(1).getCell("E11").value).toBe(t.mergeMissingCount(1));
   });
 

@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { builtinTemplateSet, normaliseStt } from "../../src/forms";
 import { planSheet, sheetNameFor } from "../../src/layout/plan";
 import type { ReportHeader } from "../../src/layout/types";
+import { FIX_TEXT } from "../../src/i18n/fixes";
 import { renderFinding } from "../../src/i18n/findings";
 import { vi as ui } from "../../src/i18n/ui";
 
@@ -109,6 +110,36 @@ test("insert the forms, type the Quảng Trị sample, Kiểm tra shows the BM3 
   const set = builtinTemplateSet();
   const pane = page.getByTestId("taskpane");
 
+  // At Office's default pane widths (Mac 270, Windows 320, the web 350 px) and a short pane (560 px tall), the two
+  // actions a clerk uses most show without scrolling, and no badge or label spills out of its box.
+  const shots = process.env.UPDATE_SCREENSHOTS ? join(ROOT, "docs") : mkdtempSync(join(tmpdir(), "bieumau-shots-"));
+  for (const width of [270, 320, 350]) {
+    await page.evaluate((w) => {
+      const el = document.querySelector<HTMLElement>('[data-testid="taskpane"]')!;
+      el.style.width = `${w}px`;
+      el.style.height = "560px";
+      el.scrollTop = 0;
+    }, width);
+    const paneBox = (await pane.boundingBox())!;
+    writeFileSync(join(shots, `taskpane-${width}.png`), await page.screenshot({ clip: { ...paneBox, height: 560 } }));
+    for (const name of [ui.validateButton, ui.insertButton]) {
+      const b = (await pane.getByRole("button", { name, exact: true }).boundingBox())!;
+      expect(b.y + b.height).toBeLessThanOrEqual(paneBox.y + 560);
+      expect(b.x + b.width).toBeLessThanOrEqual(paneBox.x + width);
+    }
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="taskpane"] *')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible" && el.clientWidth > 0)
+        .map((el) => `${el.tagName}.${el.className}: ${(el.textContent ?? "").slice(0, 40)}`),
+    );
+    expect(overflowing).toEqual([]);
+  }
+  await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="taskpane"]')!;
+    el.style.width = "";
+    el.style.height = "";
+  });
+
   // Header once, all forms of the set (selected by default), insert.
   await pane.getByLabel(ui.headerUnit).fill(HEADER.unit!);
   await pane.getByLabel(ui.headerReportNumber).fill(HEADER.reportNumber!);
@@ -184,7 +215,19 @@ test("insert the forms, type the Quảng Trị sample, Kiểm tra shows the BM3 
   // "Xóa kết quả kiểm tra" removes the results sheet; the ribbon's "Kiểm tra" (validateWorkbook) writes it back.
   await pane.getByRole("button", { name: ui.clearButton, exact: true }).click();
   await pane.getByText(ui.cleared).waitFor();
-  await expect(page.getByRole("tab", { name: "Kết quả kiểm tra" }).count()).resolves.toBe(0);
+  // The results sheet stays (deleting it would clear Excel's undo history) and says the results were cleared.
+  await expect(page.getByRole("tab", { name: "Kết quả kiểm tra" }).count()).resolves.toBe(1);
   await page.getByTestId("ribbon-validate").click();
   await page.getByRole("tab", { name: "Kết quả kiểm tra" }).waitFor();
+
+  // One-click fixes: "Sửa tất cả" for the six comma-typed counts, checked again at once, then "Hoàn tác".
+  await pane.getByRole("button", { name: ui.validateButton, exact: true }).click();
+  const group = pane.getByTestId("fix-group-thousands");
+  await group.getByRole("button", { name: FIX_TEXT.vi.fixAll }).click();
+  const applied = pane.getByTestId("fix-applied");
+  await applied.getByText(FIX_TEXT.vi.applied(6)).waitFor();
+  await expect(group.count()).resolves.toBe(0);
+  await applied.getByRole("button", { name: FIX_TEXT.vi.undo }).click();
+  await pane.getByText(FIX_TEXT.vi.undone(6)).waitFor();
+  await pane.getByTestId("fix-group-thousands").waitFor();
 });

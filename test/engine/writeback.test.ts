@@ -57,7 +57,9 @@ describe("write-back plan", () => {
   it("lists every finding and the cross-form checks in the results sheet, user text as plain values", () => {
     expect(plan.results.name).toBe(RESULTS_SHEET_NAME);
     const texts = plan.results.cells.map((c) => String(c.value));
-    expect(texts).toContain("X.BM7.6.1.1.le.BM3.1.4");
+    expect(texts).toContain("6.1.1 (Biểu mẫu 7) ≤ 1.4 (Biểu mẫu 3) (Quy tắc suy luận, chưa có văn bản chính thức)");
+    // Words, never internal rule ids.
+    expect(texts.some((t) => /^(X\.)?BM\d\.[\d.]+\.(rate|le|sum|count|blank)/.test(t))).toBe(false);
     expect(plan.results.cells.filter((c) => c.formula)).toEqual([]);
     const row32 = recognition.forms.find((f) => f.formId === "BM3")!.rows["3.2"]!;
     const link = plan.results.cells.find((c) => c.link?.address === row32.address);

@@ -36,7 +36,11 @@ describe("validateWorkbook", () => {
     const completed = jest.fn();
     await validateWorkbook({ completed }, host);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(fake.texts(RESULTS_SHEET_NAME)).toMatchObject({ A1: "KHÔNG KIỂM TRA ĐƯỢC", A2: "Trang “Biểu mẫu 3” đang được bảo vệ." });
+    expect(fake.texts(RESULTS_SHEET_NAME)).toMatchObject({
+      A1: "KHÔNG KIỂM TRA ĐƯỢC",
+      A2: expect.stringMatching(/^Lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/),
+      A3: "Trang “Biểu mẫu 3” đang được bảo vệ.",
+    });
   });
 
   test("registers itself under the manifest's FunctionName", async () => {

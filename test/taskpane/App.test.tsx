@@ -4,13 +4,16 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { HostError } from "../../src/excel/host";
+import { HostError, type ValidateOutcome } from "../../src/excel/host";
 import type { Finding } from "../../src/engine/types";
 import { builtinTemplateSet } from "../../src/forms";
 import { renderFinding } from "../../src/i18n/findings";
 import { vi, en } from "../../src/i18n/ui";
 import type { Lang } from "../../src/i18n/number";
 import { fakeHost, outcomeOf, type MockHost } from "./fakeHost";
+import { checkWorkbook } from "../../src/engine";
+import { FIX_TEXT } from "../../src/i18n/fixes";
+import { sampleInLayout } from "../support/sample";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to choose a layout.
 beforeAll(() => {
@@ -159,9 +162,24 @@ describe("task pane", () => {
 
   test("validate with nothing to report says so", async () => {
     const host = fakeHost();
+    const form = { formId: "BM3", sheet: "Biểu mẫu 3" } as unknown as ValidateOutcome["recognition"]["forms"][number];
+    host.validate.mockResolvedValue(outcomeOf([], { recognition: { forms: [form], findings: [], unrecognisedSheets: [] } }));
     renderPane(host);
     fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
     await screen.findByText(vi.noFindings);
+    expect(screen.queryByTestId("no-forms")).toBeNull();
+  });
+
+  test("a workbook with no form is not “no errors”: the pane says no form was found and how to add one", async () => {
+    const host = fakeHost();
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+    expect((await screen.findByTestId("no-forms")).textContent).toContain(vi.noFormsFound);
+    expect(screen.queryByText(vi.noFindings)).toBeNull();
+  });
+
+  test("English counts agree in number", () => {
+    expect(en.validated({ error: 1, warning: 2, info: 0 })).toBe("Validated: 1 error, 2 warnings, 0 notes.");
   });
 
   test("clear and report copies call the host and report back", async () => {
@@ -281,5 +299,71 @@ describe("task pane", () => {
       fireEvent.click(screen.getByRole("button", { name: en.validateButton }));
     });
     await screen.findByText(renderFinding(rateError, "en"));
+  });
+});
+
+describe("one-click fixes", () => {
+  test("a group of the same fix, each cell reachable, 'Sửa tất cả' on a click, then 'Hoàn tác'", async () => {
+    const set = builtinTemplateSet();
+    const { recognition, result } = checkWorkbook(set, sampleInLayout(set));
+    const checked = outcomeOf(result.findings, { recognition, result });
+    const host = fakeHost();
+    host.validate.mockResolvedValue(checked);
+    renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+    const group = await screen.findByTestId("fix-group-thousands");
+    expect(within(group).getByText(FIX_TEXT.vi.group("thousands", 6))).toBeTruthy();
+    // Nothing written before the click.
+    expect(host.applyFixes).not.toHaveBeenCalled();
+    fireEvent.click(within(group).getByText(/D23/));
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("Biểu mẫu 3", "D23"));
+
+    fireEvent.click(within(group).getByRole("button", { name: FIX_TEXT.vi.fixAll }));
+    await waitFor(() => expect(host.applyFixes).toHaveBeenCalledTimes(1));
+    expect(host.applyFixes.mock.calls[0][0].map((f) => f.kind)).toEqual(Array(6).fill("thousands"));
+    // Checked again at once, so the list is never out of date.
+    await waitFor(() => expect(host.validate).toHaveBeenCalledTimes(2));
+    const applied = await screen.findByTestId("fix-applied");
+    expect(applied.textContent).toContain(FIX_TEXT.vi.applied(6));
+
+    fireEvent.click(within(applied).getByRole("button", { name: FIX_TEXT.vi.undo }));
+    await waitFor(() => expect(host.undoFixes).toHaveBeenCalledTimes(1));
+    expect(host.undoFixes.mock.calls[0][0]).toHaveLength(6);
+    await screen.findByText(FIX_TEXT.vi.undone(6));
+    expect(screen.queryByTestId("fix-applied")).toBeNull();
+  });
+});
+
+describe("findings stay true", () => {
+  test("the check's time is shown; a later change in the workbook marks the findings out of date until the next check", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const host = fakeHost();
+      const form = { formId: "BM3", sheet: "Biểu mẫu 3" } as unknown as ValidateOutcome["recognition"]["forms"][number];
+      host.validate.mockResolvedValue(outcomeOf([rateError], { recognition: { forms: [form], findings: [], unrecognisedSheets: [] } }));
+      renderPane(host);
+      await waitFor(() => expect(host.onWorkbookChanged).toHaveBeenCalledTimes(1));
+      const changed = host.onWorkbookChanged.mock.calls[0][0];
+      // A change before any check means nothing.
+      act(() => changed());
+      expect(screen.queryByTestId("stale")).toBeNull();
+
+      fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+      const at = await screen.findByTestId("checked-at");
+      expect(at.textContent).toMatch(/^Kết quả của lần kiểm tra lúc \d{2}:\d{2}\.$/);
+      // Events the pane's own write-back causes arrive late: not a change by the user.
+      act(() => changed());
+      expect(screen.queryByTestId("stale")).toBeNull();
+
+      act(() => void jest.advanceTimersByTime(2000));
+      act(() => changed());
+      expect((await screen.findByTestId("stale")).textContent).toMatch(/^Sổ tính đã thay đổi sau lần kiểm tra lúc \d{2}:\d{2}/);
+
+      fireEvent.click(screen.getByRole("button", { name: vi.validateButton }));
+      await screen.findByTestId("checked-at");
+      expect(screen.queryByTestId("stale")).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -40,6 +40,13 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}): MockHost
     selectCell: async () => undefined,
     loadStoredTemplateSet: async () => null,
     storeTemplateSet: async () => undefined,
+    applyFixes: async (fixes) => ({
+      applied: fixes,
+      stale: [],
+      undo: fixes.map((f) => ({ sheet: f.sheet, address: f.cell, value: f.before, numberFormat: "@", wrote: { value: 0 } })),
+    }),
+    undoFixes: async (records) => ({ restored: [...records], changed: [] }),
+    onWorkbookChanged: async () => async () => undefined,
     readActiveSheet: async () => null,
   };
   return {
@@ -52,6 +59,9 @@ export function fakeHost(capabilities: Partial<HostCapabilities> = {}): MockHost
     selectCell: mock(host.selectCell),
     loadStoredTemplateSet: mock(host.loadStoredTemplateSet),
     storeTemplateSet: mock(host.storeTemplateSet),
+    applyFixes: mock(host.applyFixes!),
+    undoFixes: mock(host.undoFixes!),
+    onWorkbookChanged: mock(host.onWorkbookChanged!),
     readActiveSheet: mock(host.readActiveSheet!),
   };
 }

@@ -13,6 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { parseTemplateSetText } from "../../src/forms/load";
 import { learnPaneText, learnText } from "../../src/i18n/learn";
+import { learnPeriodText } from "../../src/i18n/learn-periods";
 import { documentProblemText } from "../../src/i18n/io";
 import type { SheetGrid } from "../../src/engine/types";
 import { compoundFile } from "../cli/cfb";
@@ -61,6 +62,10 @@ describe("learning a template set in the pane", () => {
     expect(box.checked).toBe(true);
     fireEvent.click(box);
     expect(review.textContent).toContain(p.kept(25, 26));
+    // The period proposals have their own checkboxes: dropping BM3 3.2.1's date keeps its accumulates.
+    expect(review.textContent).toContain("đề xuất về kỳ báo cáo (suy luận");
+    fireEvent.click(screen.getByTestId("keep-BM3.3.2.1.until"));
+    expect(review.textContent).toContain(learnPeriodText("vi").kept(35, 36));
     fireEvent.click(screen.getByTestId("learn-store"));
 
     await waitFor(() => expect(host.storeTemplateSet).toHaveBeenCalled());
@@ -68,6 +73,9 @@ describe("learning a template set in the pane", () => {
     const bm3 = set.forms.find((f) => f.id === "BM3")!;
     expect(bm3.rules.map((r) => r.id)).not.toContain("BM3.3.2.rate");
     expect(bm3.rules.map((r) => r.id)).toContain("BM3.3.1.rate");
+    expect(bm3.rows.find((r) => r.stt === "3.2.1")).toMatchObject({ accumulates: true, accumulates_source: "inferred" });
+    expect(bm3.rows.find((r) => r.stt === "3.2.1")!.applies_until).toBeUndefined();
+    expect(bm3.rows.find((r) => r.stt === "3.2.2")!.applies_until).toBe("2025-06-30");
     expect(set.learned_from?.doc_number).toBe("1125/BC-VP");
     await waitFor(() => expect(screen.getByTestId("set-origin").textContent).toBe("1125-BC-VP-2024-06-14"));
   });

@@ -1,3 +1,3 @@
-export { learnTemplateSet, reportOf, withoutRules, TemplateLearnError, type LearnProblem } from "./learn";
+export { learnTemplateSet, reportOf, withoutRules, proposalId, TemplateLearnError, type LearnProblem } from "./learn";
 export { sheetDocument } from "./sheet-doc";
 export type * from "./types";

@@ -6,13 +6,14 @@ import type { DocDocument } from "../../io/document";
 import { LEARN_REMARK as R } from "../../i18n/learn-remarks";
 import { parseTemplateSet } from "../load";
 import type { Place } from "../provenance";
-import type { FormDefinition, RowKind, TemplateSet } from "../schema";
+import type { FormDefinition, FormRow, RowKind, TemplateSet } from "../schema";
 import { findForms } from "./find";
 import { documentRef, setVersion } from "./provenance";
 import { inferRules } from "./relations";
 import { learnRows } from "./rows";
+import { afterReform, districtRows, proposePeriods } from "./periods";
 import { cleanText, fold } from "./text";
-import type { FoundForm, LearnReport } from "./types";
+import type { FoundForm, LearnReport, Proposal } from "./types";
 
 export type LearnProblem =
   /** The document has no table at all. */
@@ -58,7 +59,7 @@ export function learnTemplateSet(doc: DocDocument): { set: TemplateSet; report: 
   const forms: FormDefinition[] = [];
   for (const f of found) {
     const id = `BM${f.number}`;
-    const rows = learnRows(f.rows, skipped);
+    const rows = proposePeriods(learnRows(f.rows, skipped), ref.date);
     if (rows.length === 0) continue;
     forms.push({
       id,
@@ -122,11 +123,52 @@ export function reportOf(set: TemplateSet, found?: readonly FoundForm[]): LearnR
     form.rows.flatMap((r) => (r.review ?? []).map((review) => ({ formId: form.id, stt: r.stt, ...(r.from ? { place: r.from as Place } : {}), review }))),
   );
   const skipped = (set.learned_from?.skipped ?? []).map((s) => ({ ...s, problem: s.problem as LearnReport["skipped"][number]["problem"] }));
-  return { file: set.learned_from?.file ?? "", forms, inferred, review, skipped };
+  const proposals = set.forms.flatMap((form) =>
+    form.rows.flatMap((r): Proposal[] => [
+      ...(r.accumulates && r.accumulates_source === "inferred" ? [{ id: proposalId(form.id, r.stt, "accumulates"), formId: form.id, stt: r.stt, kind: "accumulates" as const }] : []),
+      ...(r.applies_until && r.applies_source === "inferred" ? [{ id: proposalId(form.id, r.stt, "until"), formId: form.id, stt: r.stt, kind: "applies_until" as const, date: r.applies_until }] : []),
+      ...(r.coding_until && r.applies_source === "inferred" ? [{ id: proposalId(form.id, r.stt, "coding"), formId: form.id, stt: r.stt, kind: "coding_until" as const, date: r.coding_until }] : []),
+    ]),
+  );
+  // A document dated after the reform: the rows naming cấp huyện were kept as printed; the review says which.
+  const docDate = set.learned_from?.doc_date;
+  const keptAsPrinted =
+    docDate && afterReform(docDate)
+      ? { docDate, rows: set.forms.flatMap((f) => [...districtRows(f.rows).keys()].map((stt) => ({ formId: f.id, stt }))) }
+      : undefined;
+  return { file: set.learned_from?.file ?? "", forms, inferred, review, skipped, proposals, ...(keptAsPrinted?.rows.length ? { keptAsPrinted } : {}) };
 }
 
-/** The set without the inferred relations a reviewer chose to drop (rules only; rows are never dropped). */
+/** The id a reviewer drops a period proposal by: "BM3.3.2.1.accumulates", "BM3.3.2.1.until", "BM7.2.coding". */
+export const proposalId = (formId: string, stt: string, what: "accumulates" | "until" | "coding") => `${formId}.${stt}.${what}`;
+
+/** A row without the period proposals a reviewer dropped. */
+function withoutProposals(formId: string, row: FormRow, dropped: ReadonlySet<string>): FormRow {
+  const out: FormRow = { ...row };
+  if (dropped.has(proposalId(formId, row.stt, "accumulates")) && out.accumulates_source === "inferred") {
+    delete out.accumulates;
+    delete out.accumulates_source;
+    delete out.accumulates_remark;
+  }
+  const until = dropped.has(proposalId(formId, row.stt, "until")) && out.applies_source === "inferred";
+  const coding = dropped.has(proposalId(formId, row.stt, "coding")) && out.applies_source === "inferred";
+  if (until) delete out.applies_until;
+  if (coding) delete out.coding_until;
+  if ((until || coding) && !out.applies_until && !out.applies_from && !out.coding_until) {
+    delete out.applies_source;
+    delete out.applies_remark;
+  }
+  return out;
+}
+
+/**
+ * The set without the inferred relations and period proposals a reviewer chose to drop (by rule id or proposal id;
+ * rows are never dropped, only the proposal on them).
+ */
 export function withoutRules(set: TemplateSet, dropped: ReadonlySet<string>): TemplateSet {
   if (dropped.size === 0) return set;
-  return parseTemplateSet({ ...set, forms: set.forms.map((f) => ({ ...f, rules: f.rules.filter((r) => !dropped.has(r.id)) })) });
+  return parseTemplateSet({
+    ...set,
+    forms: set.forms.map((f) => ({ ...f, rows: f.rows.map((r) => withoutProposals(f.id, r, dropped)), rules: f.rules.filter((r) => !dropped.has(r.id)) })),
+  });
 }

@@ -73,10 +73,24 @@ export interface ReviewedRow {
   review: RowReview;
 }
 
+/** A period proposal on a row (src/forms/learn/periods.ts), inferred; a reviewer may drop it by its id. */
+export interface Proposal {
+  id: string;
+  formId: string;
+  stt: string;
+  kind: "accumulates" | "applies_until" | "coding_until";
+  /** The date proposed (ISO), for applies_until and coding_until. */
+  date?: string;
+}
+
 export interface LearnReport {
   file: string;
   forms: LearnedFormReport[];
   inferred: InferredRelation[];
   review: ReviewedRow[];
   skipped: Skipped[];
+  /** Period proposals: rows taken to accumulate, rows dated by the reform. */
+  proposals?: Proposal[];
+  /** A document dated after the reform: its rows naming cấp huyện, kept as printed. */
+  keptAsPrinted?: { docDate: string; rows: Array<{ formId: string; stt: string }> };
 }

@@ -29,6 +29,8 @@ const useStyles = makeStyles({
   unavailable: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground4, paddingLeft: "36px" },
   inferredList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A pill keeps its words on one line (at 270 px "chưa có" would otherwise break out of it).
+  badge: { whiteSpace: "nowrap", flexShrink: 0, height: "auto", minHeight: "16px" },
 });
 
 interface Inferred {
@@ -77,12 +79,12 @@ export function FormPicker({ t, set, loadedSet, selected, onChange }: FormPicker
                 data-testid={`form-${form.id}`}
               />
               {loadedSet && (
-                <Badge size="small" appearance="outline" color="important">
+                <Badge size="small" appearance="outline" color="important" className={styles.badge}>
                   {t.formFromLoadedSet}
                 </Badge>
               )}
               {(inf.rows.length > 0 || inf.rules.length > 0) && (
-                <Badge size="small" appearance="tint" color="warning" data-testid={`inferred-${form.id}`}>
+                <Badge size="small" appearance="tint" color="warning" className={styles.badge} data-testid={`inferred-${form.id}`}>
                   {t.inferredBadge(inf.rows.length, inf.rules.length)}
                 </Badge>
               )}
@@ -93,7 +95,7 @@ export function FormPicker({ t, set, loadedSet, selected, onChange }: FormPicker
           <Tooltip key={`missing-${n}`} content={t.formUnavailableReason(missing?.reason ?? "")} relationship="description">
             <div className={styles.unavailable} data-testid={`missing-${n}`}>
               <Text>{t.formLabel(n, missing?.title ?? "")}</Text>
-              <Badge size="small" appearance="tint" color="informative">
+              <Badge size="small" appearance="tint" color="informative" className={styles.badge}>
                 {t.formUnavailable}
               </Badge>
             </div>

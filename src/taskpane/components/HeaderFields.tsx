@@ -19,6 +19,9 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
   input: { minWidth: 0 },
+  // A grid cell's field may shrink below its select's longest option (a 270 px pane), the select with it.
+  field: { minWidth: 0 },
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 export function HeaderFields({ t, lang = "vi", header, onChange }: HeaderFieldsProps): React.JSX.Element {
@@ -50,8 +53,9 @@ export function HeaderFields({ t, lang = "vi", header, onChange }: HeaderFieldsP
         </Field>
       </div>
       <div className={styles.pair}>
-        <Field label={t.headerPeriod}>
+        <Field label={t.headerPeriod} className={styles.field}>
           <Select
+            className={styles.select}
             value={header.period ?? ""}
             onChange={(_, d) => set({ period: d.value === "" ? undefined : (d.value as ReportPeriod) })}
           >

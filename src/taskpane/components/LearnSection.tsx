@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { reviewModel, learnPaneText } from "../../i18n/learn";
+import { learnPeriodText } from "../../i18n/learn-periods";
 import type { Lang } from "../../i18n/number";
 import { withoutRules } from "../../forms/learn";
 import type { TemplateSet } from "../../forms/schema";
@@ -59,7 +60,9 @@ export function LearnSection({ lang, busy, learnFile, learnSheet, onStore }: Lea
   const fromSheet = (): void => void learnSheet?.().then(show, fail);
 
   const model = learned ? reviewModel(learned.set, learned.report, lang) : null;
-  const all = model ? model.forms.reduce((n, f) => n + f.relations.length, 0) : 0;
+  const relationIds = model ? model.forms.flatMap((f) => f.relations.map((r) => r.ruleId)) : [];
+  const proposalIds = model ? model.forms.flatMap((f) => f.proposals.map((r) => r.id)) : [];
+  const keptOf = (ids: string[]) => ids.filter((id) => !dropped.has(id)).length;
   const toggle = (id: string, keep: boolean): void =>
     setDropped((d) => {
       const next = new Set(d);
@@ -108,6 +111,17 @@ export function LearnSection({ lang, busy, learnFile, learnSheet, onStore }: Lea
                   data-testid={`keep-${r.ruleId}`}
                 />
               ))}
+              {f.proposalsHeading && <Text size={200}>{f.proposalsHeading}</Text>}
+              {f.proposals.map((r) => (
+                <Checkbox
+                  key={r.id}
+                  size="medium"
+                  label={r.text}
+                  checked={!dropped.has(r.id)}
+                  onChange={(_, d) => toggle(r.id, d.checked === true)}
+                  data-testid={`keep-${r.id}`}
+                />
+              ))}
               {f.review.length > 0 && (
                 <ul className={styles.list}>
                   {f.review.map((line) => (
@@ -119,6 +133,7 @@ export function LearnSection({ lang, busy, learnFile, learnSheet, onStore }: Lea
               )}
             </div>
           ))}
+          {model.keptAsPrinted && <Text size={200}>{model.keptAsPrinted}</Text>}
           {model.skippedHeading && (
             <div className={styles.form}>
               <Text weight="semibold">{model.skippedHeading}</Text>
@@ -131,7 +146,10 @@ export function LearnSection({ lang, busy, learnFile, learnSheet, onStore }: Lea
               </ul>
             </div>
           )}
-          <Text size={200}>{model.total} {p.kept(all - dropped.size, all)}</Text>
+          <Text size={200}>
+            {model.total} {p.kept(keptOf(relationIds), relationIds.length)}
+            {proposalIds.length > 0 && ` ${learnPeriodText(lang).kept(keptOf(proposalIds), proposalIds.length)}`}
+          </Text>
           <div className={styles.row}>
             <Button
               appearance="primary"

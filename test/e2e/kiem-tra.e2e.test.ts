@@ -1,0 +1,96 @@
+/**
+ * The browser checker end to end, in headless Chromium: dist/kiem-tra.html (built here into a temporary folder, the
+ * same webpack config as `npm run build`) is opened from the disk, the sample workbook (made by `bieumau new --from`
+ * the sample TSV) is chosen and the BM3 3.2 rate error must be listed with its cell; then ten files are chosen and
+ * the consolidated workbook is downloaded and read back. Every request the page makes is recorded: nothing may go
+ * beyond the page's own file (blob: URLs of the downloads are local).
+ */
+import { copyFileSync, mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { cliText } from "../../src/i18n/cli";
+import { buildWithWebpack } from "../support/webpack-build";
+import { cli, SAMPLE_TSV } from "../cli/helpers";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+
+jest.setTimeout(300_000);
+
+let dir = "";
+let browser: Browser;
+let page: Page;
+let pageUrl = "";
+const requests: string[] = [];
+const sample = () => join(dir, "quang-tri.xlsx");
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "kiem-tra-"));
+  await buildWithWebpack({ web: true, out: join(dir, "dist") }, "development", (config) => {
+    config.devtool = false;
+  });
+  const made = await cli(["new", sample(), "--from", SAMPLE_TSV], dir);
+  expect(made.code).toBe(0);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  page = await browser.newPage({ acceptDownloads: true });
+  page.on("request", (r) => void requests.push(r.url()));
+  pageUrl = pathToFileURL(join(dir, "dist", "kiem-tra.html")).href;
+  await page.goto(pageUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("the sample workbook: the BM3 3.2 rate error is listed with its cell", async () => {
+  await page.setInputFiles("#files", sample());
+  const row = page.locator("section.file tr.error", { hasText: "BM3.3.2.rate" });
+  await row.first().waitFor({ timeout: 60_000 });
+  expect(await row.first().locator("td").first().textContent()).toMatch(/^Biểu mẫu 3!D\d+$/);
+  const summary = await page.locator("section.file .summary").first().textContent();
+  expect(summary).toMatch(/BM3 \(Biểu mẫu 3\)/);
+  // The checked copy, as `bieumau check --write` writes it: the results sheet lists the same error.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[data-action=checked]")]);
+  const out = join(dir, "da-kiem-tra.xlsx");
+  await download.saveAs(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const results = wb.getWorksheet("Kết quả kiểm tra")!;
+  const rules: string[] = [];
+  results.eachRow((row) => void rules.push(String(row.getCell(5).value ?? "")));
+  expect(rules).toContain("BM3.3.2.rate");
+});
+
+test("ten files: each is listed, and the consolidated workbook downloads with all ten units", async () => {
+  const files = Array.from({ length: 10 }, (_, i) => {
+    const f = join(dir, `don-vi-${i + 1}.xlsx`);
+    copyFileSync(sample(), f);
+    return f;
+  });
+  await page.setInputFiles("#files", files);
+  await page.locator("section.file").nth(9).waitFor({ timeout: 120_000 });
+  expect(await page.locator("section.file").count()).toBe(10);
+  await page.check("#force");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[data-action=merge]")]);
+  const out = join(dir, "tong-hop.xlsx");
+  await download.saveAs(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const inputs = wb.getWorksheet(cliText("vi").inputsSheetName)!;
+  const names: string[] = [];
+  inputs.eachRow((row) => {
+    const file = String(row.getCell(2).value ?? "");
+    if (/^don-vi-\d+\.xlsx$/.test(file)) names.push(file);
+  });
+  expect(names.sort()).toEqual(files.map((f) => f.split("/").pop()!).sort());
+  expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Biểu mẫu 1", "Biểu mẫu 3", "Biểu mẫu 7"]));
+});
+
+test("nothing leaves the computer: no request beyond the page's own file", () => {
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.filter((u) => u !== pageUrl && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
+});
