@@ -11,13 +11,14 @@ import { parseTagName } from "../layout/plan";
 import type { ReadProblem } from "../i18n/cli";
 import { MAX_COLS, MAX_ROWS } from "../excel/limits";
 import { sniffContainer } from "../io/sniff";
+import { MAX_INPUT_FILE_BYTES } from "../io/zip-limits";
 import { readXlsx, type XlsxDefinedName, type XlsxProblem, type XlsxWorkbook } from "../io/xlsx-read";
 
 /** A sheet larger than this is read only in part (the same window as the add-in's, see src/excel/limits.ts). */
 export { MAX_COLS, MAX_ROWS };
 
 /** Largest input file read: a real report is under 1 MB; 100 MB is far past any workbook a unit sends. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_INPUT_FILE_BYTES;
 
 export interface ReadSuccess {
   ok: true;

@@ -3,7 +3,7 @@
  * add-in). Vietnamese first; English with `--lang en`.
  */
 import type { Lang } from "./number";
-import { DEFAULT_ZIP_LIMITS } from "../io/zip-limits";
+import { DEFAULT_ZIP_LIMITS, MAX_INPUT_FILE_BYTES } from "../io/zip-limits";
 
 /** Bytes (as a decimal string) in whole MB, for the size-limit messages. */
 function mb(bytes: string | undefined): string {
@@ -164,7 +164,7 @@ const vi: CliText = {
       case "not_regular_file":
         return "không phải tệp thông thường (thiết bị, đường ống…), không đọc";
       case "file_too_large":
-        return `tệp quá lớn (trên ${mb(detail)} MB), không đọc`;
+        return `tệp quá lớn (trên ${mb(String(MAX_INPUT_FILE_BYTES))} MB), không đọc`;
       case "zip_encrypted_entry":
         return "tệp nén có phần được mã hóa, không đọc được";
       case "zip_unsupported":
@@ -287,7 +287,7 @@ const en: CliText = {
       case "not_regular_file":
         return "not a regular file (a device, a pipe…), not read";
       case "file_too_large":
-        return `the file is too large (over ${mb(detail)} MB), not read`;
+        return `the file is too large (over ${mb(String(MAX_INPUT_FILE_BYTES))} MB), not read`;
       case "zip_encrypted_entry":
         return "the zip has encrypted parts and cannot be read";
       case "zip_unsupported":

@@ -13,3 +13,6 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 200 * 1024 * 1024,
   maxEntries: 20_000,
 };
+
+/** Largest input file a host reads (the CLI's regular files): a real report is under 1 MB. */
+export const MAX_INPUT_FILE_BYTES = 100 * 1024 * 1024;

@@ -75,7 +75,7 @@ describe("zip bombs", () => {
     writeFileSync(join(dir, "bomb.xlsx"), bytes);
     const r = await cli(["check", "bomb.xlsx"], dir);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(cliText("vi").readProblem("zip_part_too_large", "xl/worksheets/sheet1.xml"));
+    expect(r.stdout).toContain(cliText("vi").readProblem("zip_part_too_large"));
     expect(r.stdout).toContain("50 MB");
   });
 
