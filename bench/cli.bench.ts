@@ -1,107 +1,181 @@
 /**
- * Bench of the command line: check 1,000 generated unit workbooks in-process (time, files/s, peak memory), next to
- * LibreOffice headless converting (opening + recalculating + saving) a subset of the same files in one invocation.
- * Prints `name: value unit` lines.
+ * Bench of the command line as users run it: whole `bieumau` processes (the compiled lib/, as installed), timed with
+ * /usr/bin/time (wall, user + system CPU, peak RSS). Figures:
+ * - cli.startup_ms: `bieumau --version` (median of 7; wall and CPU), next to a bare `node -e 0` on the same machine;
+ * - cli.check_50 / cli.check_1000: `check` over 50 and 1,000 generated unit workbooks;
+ * - cli.vs_openpyxl_50 / _1000: a Python openpyxl read-only script loading every cell value of the same files,
+ *   its CPU time divided by ours (CPU, not wall: the machine is shared);
+ * - cli.junk_100k: a workbook with the forms and a sheet of 100,000 junk rows;
+ * - cli.json_5000: `check --json` over 5,000 files.
+ * The generated workbooks are BENCH_CLI_DISTINCT distinct files (default 100), hard-linked to make up each batch.
+ * BENCH_LIBREOFFICE=1 adds the older comparison with LibreOffice converting a subset.
  */
-import { execFile } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { promisify } from "util";
 import ExcelJS from "exceljs";
-import { run } from "../src/cli/main";
 import { builtinTemplateSet } from "../src/forms/load";
 import { planSheets } from "../src/layout/plan";
 import { renderLayout } from "../src/cli/xlsx-write";
 
-const FILES = Number(process.env.BENCH_CLI_FILES ?? 1000);
-const LO_FILES = Math.min(FILES, Number(process.env.BENCH_CLI_LO_FILES ?? 100));
-const exec = promisify(execFile);
+const ROOT = join(__dirname, "..");
+const BIN = join(ROOT, "bin", "bieumau.js");
+const DISTINCT = Number(process.env.BENCH_CLI_DISTINCT ?? 100);
+const PYTHON = "/usr/bin/python3";
 
 function line(name: string, value: number, unit: string, digits = 1): void {
   console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
 }
 
-/** A pseudo-random but reproducible unit workbook: forms 1, 3, 7 with counts and some typed rates. */
-async function generate(dir: string): Promise<string[]> {
+interface Timed {
+  wallMs: number;
+  cpuMs: number;
+  rssMb: number;
+  code: number;
+}
+
+/** Runs a process under /usr/bin/time; its output goes to /dev/null. */
+function timed(cmd: string, args: string[], dir: string): Timed {
+  const report = join(dir, "time.txt");
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "-o", report, cmd, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: dir, maxBuffer: 64 * 2 ** 20 });
+  const [wall, user, sys, rssKb] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+  return { wallMs: wall * 1000, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, code: r.status ?? -1 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Reproducible unit workbooks: forms 1, 3, 7 with counts, codes and some typed rates. */
+async function generate(dir: string, n: number): Promise<string[]> {
   const set = builtinTemplateSet();
   let seed = 42;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-  const files: string[] = [];
-  // One rendered workbook, its values changed before each write (rendering 1,000 layouts would time the renderer).
+  const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
   const wb = new ExcelJS.Workbook();
   const layouts = planSheets(set, ["BM1", "BM3", "BM7"], { unit: "Đơn vị", period: "6m", year: 2024 });
   const sheets = layouts.map((layout) => renderLayout(wb, layout));
-  for (let i = 0; i < FILES; i++) {
+  const files: string[] = [];
+  for (let i = 0; i < n; i++) {
     for (const [k, layout] of layouts.entries()) {
-      const ws = sheets[k];
       const form = set.forms.find((f) => f.id === layout.formId)!;
       for (const row of form.rows) {
-        const cell = ws.getCell(layout.rowOfStt[row.stt] + 1, layout.columns.value + 1);
+        const cell = sheets[k].getCell(layout.rowOfStt[row.stt] + 1, layout.columns.value + 1);
         if (row.kind === "count") cell.value = rnd(5000);
         else if (row.kind === "code") cell.value = Number(Object.keys(row.coding ?? { 0: "" })[0]);
         else if (row.kind === "percent" && !cell.formula && rnd(3) === 0) cell.value = rnd(10001) / 100;
       }
     }
-    const file = join(dir, `don-vi-${String(i + 1).padStart(4, "0")}.xlsx`);
+    const file = join(dir, `mau-${String(i).padStart(4, "0")}.xlsx`);
     await wb.xlsx.writeFile(file);
     files.push(file);
   }
   return files;
 }
 
+/** A batch of n files in its own folder, hard links to the distinct workbooks. */
+function batch(dir: string, pool: string[], n: number): string {
+  const out = join(dir, `batch-${n}`);
+  mkdirSync(out);
+  for (let i = 0; i < n; i++) linkSync(pool[i % pool.length], join(out, `don-vi-${String(i + 1).padStart(4, "0")}.xlsx`));
+  return out;
+}
+
+async function junkWorkbook(file: string): Promise<void> {
+  const set = builtinTemplateSet();
+  const wb = new ExcelJS.Workbook();
+  for (const layout of planSheets(set, ["BM1", "BM3", "BM7"], { unit: "Đơn vị", period: "6m", year: 2024 })) renderLayout(wb, layout);
+  const ws = wb.addWorksheet("Dữ liệu thô");
+  for (let r = 1; r <= 100_000; r++) ws.addRow([r, `Hồ sơ số ${r}`, r * 3, "Đã xử lý", r % 7]);
+  await wb.xlsx.writeFile(file);
+}
+
+const OPENPYXL = `
+import sys, os
+from openpyxl import load_workbook
+n = 0
+for name in sorted(os.listdir(sys.argv[1])):
+    wb = load_workbook(os.path.join(sys.argv[1], name), read_only=True)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if v is not None:
+                    n += 1
+    wb.close()
+print(n)
+`;
+
+function haveOpenpyxl(): boolean {
+  const ok = () => spawnSync(PYTHON, ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0;
+  if (ok()) return true;
+  // Debian's package, as the issue names it; installed only when missing and when we may.
+  if (process.getuid?.() === 0) spawnSync("apt-get", ["install", "-y", "-q", "python3-openpyxl"], { stdio: "ignore" });
+  return ok();
+}
+
 export default async function cliBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "bieumau-bench-"));
   try {
-    const inDir = join(dir, "in");
-    mkdirSync(inDir);
-    const g0 = process.hrtime.bigint();
-    const files = await generate(inDir);
-    line("cli.generate.seconds", Number(process.hrtime.bigint() - g0) / 1e9, "s");
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.cli.json")], { stdio: "inherit" });
 
-    if (global.gc) global.gc();
-    let heapPeak = process.memoryUsage().heapUsed;
-    let rssPeak = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      const m = process.memoryUsage();
-      heapPeak = Math.max(heapPeak, m.heapUsed);
-      rssPeak = Math.max(rssPeak, m.rss);
-    }, 20);
-    const sink = { write: () => true };
-    const t0 = process.hrtime.bigint();
-    const code = await run(["check", inDir], { stdout: sink, stderr: sink, cwd: dir });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    clearInterval(sampler);
-    if (code === 2) throw new Error("bench: some generated files could not be read");
-    const checkRate = FILES / seconds;
-    line("cli.check.files", FILES, "files", 0);
-    line("cli.check.seconds", seconds, "s", 2);
-    line("cli.check.files_per_s", checkRate, "files/s");
-    line("cli.check.heap_peak", heapPeak / 2 ** 20, "MiB");
-    line("cli.check.rss_peak", rssPeak / 2 ** 20, "MiB");
+    const node = median(Array.from({ length: 7 }, () => timed(process.execPath, ["-e", "0"], dir).wallMs));
+    const starts = Array.from({ length: 7 }, () => timed(process.execPath, [BIN, "--version"], dir));
+    line("cli.startup_ms", median(starts.map((t) => t.wallMs)), "ms", 0);
+    line("cli.startup_cpu_ms", median(starts.map((t) => t.cpuMs)), "ms", 0);
+    // A bare node on the same machine at the same moment: what no code of ours can go under.
+    line("cli.startup_node_ms", node, "ms", 0);
+
+    mkdirSync(join(dir, "pool"));
+    const g0 = process.hrtime.bigint();
+    const pool = await generate(join(dir, "pool"), DISTINCT);
+    line("cli.generate.seconds", Number(process.hrtime.bigint() - g0) / 1e9, "s");
+    const py = join(dir, "read_all.py");
+    writeFileSync(py, OPENPYXL);
+    const openpyxl = haveOpenpyxl();
+    if (!openpyxl) console.log("cli.vs_openpyxl: skipped (python3-openpyxl not available)");
+
+    for (const n of [50, 1000]) {
+      const inDir = batch(dir, pool, n);
+      const runs = n <= 50 ? 3 : 1;
+      const ours = Array.from({ length: runs }, () => timed(process.execPath, [BIN, "check", inDir], dir));
+      if (ours.some((o) => o.code === 2)) throw new Error("bench: some generated files could not be read");
+      const wall = median(ours.map((o) => o.wallMs));
+      const cpu = median(ours.map((o) => o.cpuMs));
+      line(`cli.check_${n}.wall_ms`, wall, "ms", 0);
+      line(`cli.check_${n}.cpu_ms`, cpu, "ms", 0);
+      line(`cli.check_${n}.rss_mb`, Math.max(...ours.map((o) => o.rssMb)), "MB");
+      if (openpyxl) {
+        const theirs = Array.from({ length: runs }, () => timed(PYTHON, [py, inDir], dir));
+        const tCpu = median(theirs.map((o) => o.cpuMs));
+        line(`cli.openpyxl_${n}.wall_ms`, median(theirs.map((o) => o.wallMs)), "ms", 0);
+        line(`cli.openpyxl_${n}.cpu_ms`, tCpu, "ms", 0);
+        line(`cli.vs_openpyxl_${n}`, tCpu / cpu, "x", 2);
+      }
+    }
+
+    const junk = join(dir, "junk.xlsx");
+    await junkWorkbook(junk);
+    const j = timed(process.execPath, [BIN, "check", junk], dir);
+    line("cli.junk_100k.wall_ms", j.wallMs, "ms", 0);
+    line("cli.junk_100k.cpu_ms", j.cpuMs, "ms", 0);
+    line("cli.junk_100k.rss_mb", j.rssMb, "MB");
+
+    const big = batch(dir, pool, 5000);
+    const js = timed(process.execPath, [BIN, "check", "--json", big], dir);
+    if (js.code === 2) throw new Error("bench: check --json could not read some files");
+    line("cli.json_5000.wall_ms", js.wallMs, "ms", 0);
+    line("cli.json_5000.rss_mb", js.rssMb, "MB");
 
     const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p));
-    if (!soffice) {
-      console.log("cli.vs_libreoffice: skipped (soffice not found)");
-      return;
+    if (process.env.BENCH_LIBREOFFICE === "1" && soffice) {
+      const subset = pool.slice(0, 20);
+      const profile = `-env:UserInstallation=file://${join(dir, "lo-profile")}`;
+      const lo = (out: string, list: string[]) => [profile, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, ...list];
+      timed(soffice, lo(join(dir, "lo-warm"), subset.slice(0, 1)), dir); // first start initialises the profile
+      const l = timed(soffice, lo(join(dir, "lo-out"), subset), dir);
+      line(`cli.libreoffice_${subset.length}_files.cpu_ms`, l.cpuMs, "ms", 0);
     }
-    const profile = join(dir, "lo-profile", "user");
-    mkdirSync(profile, { recursive: true });
-    writeFileSync(
-      join(profile, "registrymodifications.xcu"),
-      `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
-    );
-    const loArgs = (out: string, list: string[]) => [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, ...list];
-    // Warm-up: the first start of a fresh profile initialises it; not counted.
-    await exec(soffice, loArgs(join(dir, "lo-warm"), files.slice(0, 1)), { timeout: 300000 });
-    const subset = files.slice(0, LO_FILES);
-    const l0 = process.hrtime.bigint();
-    await exec(soffice, loArgs(join(dir, "lo-out"), subset), { timeout: 600000, maxBuffer: 64 * 2 ** 20 });
-    const loSeconds = Number(process.hrtime.bigint() - l0) / 1e9;
-    const loRate = LO_FILES / loSeconds;
-    line(`cli.libreoffice_${LO_FILES}_files.seconds`, loSeconds, "s", 2);
-    line(`cli.libreoffice_${LO_FILES}_files.files_per_s`, loRate, "files/s");
-    line("cli.vs_libreoffice", checkRate / loRate, "x");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,6 @@
  */
 import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { MultiBar, Presets } from "cli-progress";
 import { checkWorkbook } from "../engine";
 import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
@@ -16,8 +15,7 @@ import { comparePrevious, loadPrevious } from "./previous";
 import { errorDetail } from "./read-problem";
 import { jsonFile, jsonText, periodJson, textReport, type JsonFile } from "./report";
 import { fileIds, reachesInput } from "./same-file";
-import { readWorkbookFile, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
-import { renderClear, renderWriteBack, writeOutput } from "./xlsx-write";
+import { readInputFile, readWorkbookBytes, type ReadFailure, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { checkReportFile, isDocxName, paragraphsOf, readReport, reportTextFindings } from "./docx-input";
 import { cliDocxText } from "../i18n/cli-docx";
 
@@ -59,8 +57,13 @@ export function allFindings(recognition: RecognitionResult, result: ValidationRe
 }
 
 /** Reads and checks one file. Never throws for anything in the file. */
-export async function checkFile(file: string, set: TemplateSet, full = false): Promise<CheckedFile> {
-  const outcome = await readWorkbookFile(file, set, { full });
+export async function checkFile(file: string, set: TemplateSet, _full = false): Promise<CheckedFile> {
+  return checkBytes(file, await readInputFile(file), set);
+}
+
+/** Checks a file already read (or the failure reading it). */
+export async function checkBytes(file: string, bytes: Uint8Array | ReadFailure, set: TemplateSet): Promise<CheckedFile> {
+  const outcome = bytes instanceof Uint8Array ? await readWorkbookBytes(file, bytes, set) : bytes;
   if (!outcome.ok) return { file, outcome, findings: [] };
   const { recognition, result, period } = checkWorkbook(set, outcome.grids);
   return { file, outcome, recognition, result, findings: allFindings(recognition, result), period };
@@ -86,7 +89,19 @@ async function writeChecked(
   overwrite: boolean,
   fixLines?: string[],
 ): Promise<string | null> {
-  const { workbook } = checked.outcome;
+  // Loaded on demand: only --write needs exceljs and the write-back planner. The input is opened again, in full,
+  // so the copy keeps everything the checker never read; never when it holds a range exceljs would expand.
+  const { hasHugeRange } = await import("./write-guard");
+  const input = await readInputFile(checked.file);
+  if (!(input instanceof Uint8Array)) return ctx.t.readProblem(input.problem, input.detail);
+  if (hasHugeRange(input)) return ctx.t.readProblem("sheet_too_large");
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(input as unknown as import("exceljs").Buffer);
+  } catch (e) {
+    return ctx.t.readProblem("corrupt", (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 120));
+  }
   let { grids } = checked.outcome;
   let recognition = checked.recognition!;
   let result = checked.result!;
@@ -96,8 +111,8 @@ async function writeChecked(
     ({ grids, recognition, result } = fixed);
     fixLines.push(...fixed.lines);
   }
-  // Loaded on demand: only --write needs the write-back planner.
   const { planClear, planWriteBack } = await import("../layout/writeback");
+  const { renderClear, renderWriteBack, writeOutput } = await import("./xlsx-write");
   renderClear(workbook, planClear(recognition, grids));
   const plan = planWriteBack(set, recognition, result, grids, ctx.lang);
   renderWriteBack(workbook, plan);
@@ -126,6 +141,8 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   }
 
   const showBar = files.length > (options.progressAbove ?? 3) && ctx.io.stderr.isTTY === true;
+  // Loaded only when a bar is drawn.
+  const { MultiBar, Presets } = showBar ? await import("cli-progress") : ({} as typeof import("cli-progress"));
   const multi = showBar
     ? new MultiBar(
         {
@@ -145,12 +162,23 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
 
   const previous = options.previous?.length ? await loadPrevious(ctx, set, options.previous) : null;
-  const json: JsonFile[] = [];
+  // --json: one document, each file's entry written as soon as it is ready (nothing kept until the end).
+  let jsonCount = 0;
+  const emit = (entry: JsonFile): void => {
+    const text = jsonText(entry).replace(/\n/g, "\n    ");
+    ctx.io.stdout.write(`${jsonCount++ === 0 ? '{\n  "files": [\n' : ",\n"}    ${text}`);
+  };
   let unreadable = 0;
   let withErrors = 0;
   const report = options.report ? await readReport(ctx, resolve(ctx.cwd, options.report)) : null;
   if (report && "error" in report) ctx.err(cliDocxText(ctx.lang).reportNotUsed(options.report!, report.error));
-  for (const file of files) {
+  // The next workbook is read from disk while the current one is checked.
+  const prefetch = (i: number): Promise<Uint8Array | ReadFailure> | null => (i < files.length && !isDocxName(files[i]) ? readInputFile(files[i]) : null);
+  let next = prefetch(0);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const bytes = next;
+    next = prefetch(i + 1);
     bar?.update({ file: basename(file) });
     const name = shown(ctx, file);
     if (isDocxName(file)) {
@@ -159,12 +187,12 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
         const r = await checkReportFile(ctx, set, file, name);
         if (r.unreadable) unreadable++;
         if (r.withErrors) withErrors++;
-        if (options.json) json.push(r.json);
+        if (options.json) emit(r.json);
         else for (const line of r.lines) say(line);
       } catch (e) {
         unreadable++;
         const why = readProblemText(ctx, "internal", errorDetail(e));
-        if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
+        if (options.json) emit({ file: name, forms: [], findings: [], error: why });
         else say(`${name}\n  ✖ ${why}`);
       }
       bar?.increment();
@@ -174,7 +202,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     let checked: CheckedFile;
     const extra: string[] = [];
     try {
-      checked = await checkFile(file, set, Boolean(options.write));
+      checked = await checkBytes(file, (await bytes) ?? (await readInputFile(file)), set);
       if (checked.outcome.ok && options.write && checked.recognition && checked.recognition.forms.length > 0) {
         const target = await writeTarget(ctx, options.write, file, many);
         if (await reachesInput(target, inputIds)) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
@@ -191,7 +219,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     if (!checked.outcome.ok) {
       unreadable++;
       const why = readProblemText(ctx, checked.outcome.problem, checked.outcome.detail);
-      if (options.json) json.push({ file: name, forms: [], findings: [], error: why });
+      if (options.json) emit({ file: name, forms: [], findings: [], error: why });
       else say(`${name}\n  ✖ ${why}`);
       bar?.increment();
       continue;
@@ -205,13 +233,13 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     }
     if (report && "doc" in report) checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
-    if (options.json) json.push({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
+    if (options.json) emit({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
     else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();
   }
   multi?.stop();
-  if (options.json) ctx.out(jsonText({ files: json }));
+  if (options.json) ctx.out(jsonCount === 0 ? '{\n  "files": []\n}' : "\n  ]\n}");
   else if (many) ctx.out(ctx.t.total(files.length, withErrors, unreadable));
   return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
 }

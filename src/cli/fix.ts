@@ -9,7 +9,7 @@ import type { TemplateSet } from "../forms/schema";
 import { FIX_TEXT, fixResult } from "../i18n/fixes";
 import type { Lang } from "../i18n/number";
 import { planFixes, type CellFix } from "../layout/fixes";
-import { workbookGrids } from "./xlsx-read";
+import { workbookGrids } from "./xlsx-grid";
 import { inVietnamese, ownStyle } from "./xlsx-write";
 
 /** Writes each fix into the workbook; returns the fixes written. */

@@ -4,6 +4,9 @@
  *
  * Exit codes: 0 no errors, 1 errors found (or merge refused because inputs have errors), 2 a file could not be read
  * or written, or the command was misused.
+ *
+ * Each command's module is loaded when it runs (exceljs only by the commands that write), so `bieumau --version`
+ * and `check` start fast.
  */
 import { Command, CommanderError, Help, Option } from "commander";
 import { commanderError, helpTitle, optionNotes, usageLine } from "../i18n/commander";
@@ -11,13 +14,9 @@ import { cliText } from "../i18n/cli";
 import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
 import type { Lang } from "../i18n/number";
-import { runCheck } from "./check";
-import { runExport } from "./export";
 import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { errorDetail } from "./read-problem";
-import { runMerge } from "./merge";
-import { runNew } from "./new";
 import { addTemplateCommands } from "./template-command";
 
 function langOf(argv: readonly string[]): Lang {
@@ -71,7 +70,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--from <DATA.tsv>", h.from)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (out: string, opts) => setCode(await runNew(ctx, out, opts)));
+    .action(async (out: string, opts) => setCode(await (await import("./new")).runNew(ctx, out, opts)));
 
   program
     .command("check")
@@ -85,7 +84,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--previous <FILE_OR_DIR>", cliPeriodText(ctx.lang).help.previous, (v: string, all: string[] = []) => [...all, v])
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (inputs: string[], opts) => setCode(await runCheck(ctx, inputs, opts)));
+    .action(async (inputs: string[], opts) => setCode(await (await import("./check")).runCheck(ctx, inputs, opts)));
 
   program
     .command("merge")
@@ -102,7 +101,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .option("--year <year>", cliPeriodText(ctx.lang).help.year)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (inputs: string[], opts) => setCode(await runMerge(ctx, inputs, opts)));
+    .action(async (inputs: string[], opts) => setCode(await (await import("./merge")).runMerge(ctx, inputs, opts)));
 
   const hd = cliDocxText(ctx.lang).help;
   program
@@ -113,7 +112,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
     .requiredOption("-o, --output <OUT.docx>", hd.output)
     .option("--templates <SET.json>", h.templates)
     .option("--overwrite", h.overwrite)
-    .action(async (input: string, opts) => setCode(await runExport(ctx, input, opts)));
+    .action(async (input: string, opts) => setCode(await (await import("./export")).runExport(ctx, input, opts)));
 
   addTemplateCommands(program, ctx, setCode);
 

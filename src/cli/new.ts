@@ -15,7 +15,7 @@ import { planSheets } from "../layout/plan";
 import type { ReportHeader, ReportPeriod, SheetLayout } from "../layout/types";
 import { loadTemplateSet, shown, UsageError, type Ctx } from "./io";
 import { parseTsv, resolveFormId, type TsvRow } from "./tsv";
-import { sheetGrid } from "./xlsx-read";
+import { sheetGrid } from "./xlsx-grid";
 import { fitRows, renderLayout, typeInto, writeOutput } from "./xlsx-write";
 
 export interface NewOptions {

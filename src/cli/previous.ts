@@ -12,7 +12,7 @@ import type { TemplateSet } from "../forms/schema";
 import { cliPeriodText } from "../i18n/cli-periods";
 import type { CheckedFile } from "./check";
 import { expandInputs, shown, type Ctx } from "./io";
-import { unitName } from "./merge";
+import { unitName } from "./unit-name";
 
 export interface PreviousReport {
   file: string;

@@ -1,26 +1,33 @@
 /**
- * Reads an .xlsx file into the engine's SheetGrid shape, with exceljs. Every way a file can fail to open is a value
- * (ReadFailure with a closed problem code), never an exception: a batch goes on past a bad file.
+ * Reads an .xlsx file into the engine's SheetGrid shape with the lean reader (src/io/xlsx-read.ts). Every way a file
+ * can fail to open is a value (ReadFailure with a closed problem code), never an exception: a batch goes on past a
+ * bad file. Only regular files are read, up to MAX_FILE_BYTES: a symlink to /dev/zero or a FIFO named .xlsx is
+ * refused at once. exceljs is not loaded here: the writer (check --write) opens the input again itself.
  */
-import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
-import type { CellInput, SheetGrid } from "../engine/types";
+import fsc, { constants, type Stats } from "fs";
+import type { SheetGrid } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { parseTagName } from "../layout/plan";
 import type { ReadProblem } from "../i18n/cli";
 import { MAX_COLS, MAX_ROWS } from "../excel/limits";
-import { errorDetail, loadProblem, packageProblem } from "./read-problem";
+import { sniffContainer } from "../io/sniff";
+import { MAX_INPUT_FILE_BYTES } from "../io/zip-limits";
+import { readXlsx, type XlsxDefinedName, type XlsxProblem, type XlsxWorkbook } from "../io/xlsx-read";
 
 /** A sheet larger than this is read only in part (the same window as the add-in's, see src/excel/limits.ts). */
 export { MAX_COLS, MAX_ROWS };
 
+/** Largest input file read: a real report is under 1 MB; 100 MB is far past any workbook a unit sends. */
+export const MAX_FILE_BYTES = MAX_INPUT_FILE_BYTES;
+
 export interface ReadSuccess {
   ok: true;
   file: string;
-  workbook: ExcelJS.Workbook;
   grids: SheetGrid[];
   /** Sheets read only in part, with the size read. */
   truncated: Array<{ sheet: string; rows: number; cols: number }>;
+  /** The workbook's defined names, as ranges. */
+  names: XlsxDefinedName[];
 }
 
 export interface ReadFailure {
@@ -32,118 +39,62 @@ export interface ReadFailure {
 
 export type ReadOutcome = ReadSuccess | ReadFailure;
 
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-function utf16(s: string): Buffer {
-  return Buffer.from(s, "utf16le");
-}
-
-/**
- * What an OLE compound file holds, from the stream names in its directory: an encrypted OOXML package
- * ("EncryptedPackage", how Excel saves a password-protected .xlsx) or a BIFF workbook ("Workbook"/"Book": .xls).
- */
-export function classifyOle(bytes: Buffer): "encrypted" | "xls" | "ole_other" {
-  if (bytes.includes(utf16("EncryptedPackage")) || bytes.includes(utf16("EncryptionInfo"))) return "encrypted";
-  if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book"))) return "xls";
-  return "ole_other";
-}
-
-/** Classifies raw bytes before handing them to exceljs; null means "looks like a zip, try it". */
-export function sniff(bytes: Buffer): ReadProblem | null {
-  if (bytes.length === 0) return "empty_file";
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE_MAGIC)) return classifyOle(bytes);
-  if (bytes.length < 4 || !bytes.subarray(0, 4).equals(ZIP_MAGIC)) return "not_xlsx";
-  return null;
-}
-
-function plainText(value: ExcelJS.CellValue): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("error" in value) return String(value.error);
-    if ("text" in value && typeof value.text === "string") return value.text; // hyperlink
+/** Classifies raw bytes before reading them; null means "looks like a zip, try it". */
+export function sniff(bytes: Uint8Array): ReadProblem | null {
+  const kind = sniffContainer(bytes);
+  switch (kind) {
+    case "empty":
+      return "empty_file";
+    case "encrypted":
+    case "xls":
+    case "ole_other":
+    case "doc":
+      return kind;
+    case "unknown":
+      return "not_xlsx";
+    case "zip":
+      return null;
   }
-  return null;
-}
-
-/** One exceljs cell as the engine's CellInput; null for an empty cell. */
-export function cellInput(cell: ExcelJS.Cell): CellInput | null {
-  const raw = cell.value;
-  if (raw === null || raw === undefined) return null;
-  const numberFormat = cell.numFmt || undefined;
-  if (typeof raw === "object" && raw !== null && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
-    const f = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    const formula = f.formula ?? (cell.formula || f.sharedFormula);
-    const value = plainText((f.result ?? null) as ExcelJS.CellValue);
-    return { value, formula: formula ? `=${formula}` : undefined, numberFormat, ...(typeof value === "string" ? { text: value } : {}) };
-  }
-  const value = plainText(raw);
-  if (value === null) return null;
-  return typeof value === "string" ? { value, text: value, numberFormat } : { value, numberFormat };
 }
 
 /** The form ids named by the workbook's tags (defined names), by sheet name. */
-export function formHints(workbook: ExcelJS.Workbook, set: TemplateSet): Map<string, string> {
+export function formHints(names: readonly XlsxDefinedName[], set: TemplateSet): Map<string, string> {
   const hints = new Map<string, string>();
-  let model: Array<{ name: string; ranges: string[] }> = [];
-  try {
-    model = workbook.definedNames.model as unknown as Array<{ name: string; ranges: string[] }>;
-  } catch {
-    return hints;
-  }
-  for (const { name, ranges } of model ?? []) {
+  for (const { name, ranges } of names) {
     const tag = parseTagName(name, set);
     if (!tag) continue;
-    for (const range of ranges ?? []) {
-      const m = /^'?(.*?)'?!/.exec(range);
-      if (m) {
-        const sheet = m[1].replace(/''/g, "'");
-        if (!hints.has(sheet)) hints.set(sheet, tag.formId);
-      }
-    }
+    for (const range of ranges) if (range.sheet !== undefined && !hints.has(range.sheet)) hints.set(range.sheet, tag.formId);
   }
   return hints;
 }
 
-/** Reads the cells of a worksheet into a grid starting at A1. */
-export function sheetGrid(ws: ExcelJS.Worksheet, formHint?: string): { grid: SheetGrid; truncated: boolean } {
-  const cells: Array<Array<CellInput | null>> = [];
-  let truncated = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > MAX_ROWS) {
-      truncated = true;
-      return;
-    }
-    const out: Array<CellInput | null> = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > MAX_COLS) {
-        truncated = true;
-        return;
-      }
-      // A merged cell's slaves repeat the master's value in exceljs; the sheet shows it once.
-      if (cell.isMerged && cell.master !== cell) return;
-      const input = cellInput(cell);
-      if (input) out[colNumber - 1] = input;
-    });
-    cells[rowNumber - 1] = out;
-  });
-  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
-  return { grid: { sheet: ws.name, cells, origin: { row: 0, col: 0 }, ...(formHint ? { formHint } : {}) }, truncated };
-}
-
-export function workbookGrids(workbook: ExcelJS.Workbook, set: TemplateSet): Omit<ReadSuccess, "ok" | "file" | "workbook"> {
-  const hints = formHints(workbook, set);
+/** The engine's grids of a workbook read by the lean reader. */
+export function workbookGrids(workbook: XlsxWorkbook, set: TemplateSet): Pick<ReadSuccess, "grids" | "truncated"> {
+  const hints = formHints(workbook.names, set);
   const grids: SheetGrid[] = [];
   const truncated: ReadSuccess["truncated"] = [];
-  for (const ws of workbook.worksheets) {
-    const { grid, truncated: cut } = sheetGrid(ws, hints.get(ws.name));
-    grids.push(grid);
-    if (cut) truncated.push({ sheet: ws.name, rows: MAX_ROWS, cols: MAX_COLS });
+  for (const sheet of workbook.sheets) {
+    const formHint = hints.get(sheet.name);
+    grids.push({ sheet: sheet.name, cells: sheet.cells, origin: { row: 0, col: 0 }, ...(formHint ? { formHint } : {}) });
+    if (sheet.truncated) truncated.push({ sheet: sheet.name, rows: MAX_ROWS, cols: MAX_COLS });
   }
   return { grids, truncated };
+}
+
+function problemOf(p: XlsxProblem): ReadProblem {
+  switch (p) {
+    case "empty":
+      return "empty_file";
+    case "not_zip":
+      return "not_xlsx";
+    case "damaged":
+      return "corrupt";
+    case "not_xlsx":
+      // A zip that is no workbook: a .docx or another archive renamed .xlsx.
+      return "not_workbook";
+    default:
+      return p;
+  }
 }
 
 function shortReason(e: unknown): string {
@@ -151,50 +102,60 @@ function shortReason(e: unknown): string {
   return msg.split("\n")[0].slice(0, 120);
 }
 
-/** Opens a file and reads every sheet; every failure is a ReadFailure. */
-/**
- * Parts of a sheet the checker never reads. Skipping them makes loading about a third faster; a workbook that will
- * be written back (check --write) is loaded in full so nothing is lost.
- */
-const READ_ONLY_IGNORED = [
-  "dataValidations", "conditionalFormatting", "pageSetup", "headerFooter", "printOptions", "pageMargins", "sheetViews",
-  "cols", "rowBreaks", "drawing", "picture", "extLst", "sheetProtection", "autoFilter", "hyperlinks", "tableParts",
-];
-
 export interface ReadOptions {
-  /** Load every part (for writing a copy back); otherwise parts the checker never reads are skipped. */
+  /** Kept for callers of the exceljs reader; the lean reader reads the same either way. */
   full?: boolean;
 }
 
-export async function readWorkbookFile(file: string, set: TemplateSet, options: ReadOptions = {}): Promise<ReadOutcome> {
-  let bytes: Buffer;
+/** fs's callback API, promised: a third of the CPU of fs.promises' FileHandle per small file (measured). */
+function call<T>(f: (cb: (e: NodeJS.ErrnoException | null, v: T) => void) => void): Promise<T> {
+  return new Promise((res, rej) => f((e, v) => (e ? rej(e) : res(v))));
+}
+
+/**
+ * A regular file's bytes, up to MAX_FILE_BYTES; anything else a ReadFailure. Opened non-blocking (a FIFO never
+ * blocks) and checked on the open descriptor, so what is checked is what is read.
+ */
+export async function readInputFile(file: string): Promise<Uint8Array | ReadFailure> {
+  let fd: number | null = null;
   try {
-    const stat = await fs.stat(file);
+    fd = await call<number>((cb) => fsc.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0), cb));
+    const stat = await call<Stats>((cb) => fsc.fstat(fd!, cb));
     if (stat.isDirectory()) return { ok: false, file, problem: "is_directory" };
-    bytes = await fs.readFile(file);
+    if (!stat.isFile()) return { ok: false, file, problem: "not_regular_file" };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, file, problem: "file_too_large", detail: String(MAX_FILE_BYTES) };
+    const bytes = new Uint8Array(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = await call<number>((cb) => fsc.read(fd!, bytes, at, bytes.length - at, at, cb));
+      if (n === 0) break;
+      at += n;
+    }
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") return { ok: false, file, problem: "is_directory" };
     return { ok: false, file, problem: code === "ENOENT" ? "not_found" : "corrupt", detail: code === "ENOENT" ? undefined : shortReason(e) };
+  } finally {
+    if (fd !== null) fsc.close(fd, () => undefined);
   }
+}
+
+/** Opens a file and reads every sheet; every failure is a ReadFailure. */
+export async function readWorkbookFile(file: string, set: TemplateSet, options: ReadOptions = {}): Promise<ReadOutcome> {
+  const bytes = await readInputFile(file);
+  if (!(bytes instanceof Uint8Array)) return bytes;
   return readWorkbookBytes(file, bytes, set, options);
 }
 
-export async function readWorkbookBytes(file: string, bytes: Buffer, set: TemplateSet, options: ReadOptions = {}): Promise<ReadOutcome> {
-  const problem = sniff(bytes);
-  if (problem) return { ok: false, file, problem };
-  const pkg = packageProblem(bytes);
-  if (pkg) return { ok: false, file, ...pkg };
-  const workbook = new ExcelJS.Workbook();
+export async function readWorkbookBytes(file: string, bytes: Uint8Array, set: TemplateSet, _options: ReadOptions = {}): Promise<ReadOutcome> {
+  let read: ReturnType<typeof readXlsx>;
   try {
-    const loadOptions = options.full ? {} : { ignoreNodes: READ_ONLY_IGNORED };
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, loadOptions as Partial<ExcelJS.XlsxReadOptions>);
+    read = readXlsx(bytes);
   } catch (e) {
-    return { ok: false, file, problem: loadProblem(e), detail: errorDetail(e) };
+    // The reader returns the file's problems as values: a throw is ours.
+    return { ok: false, file, problem: "internal", detail: shortReason(e) };
   }
-  if (workbook.worksheets.length === 0) return { ok: false, file, problem: "no_sheets" };
-  try {
-    return { ok: true, file, workbook, ...workbookGrids(workbook, set) };
-  } catch (e) {
-    return { ok: false, file, problem: loadProblem(e), detail: errorDetail(e) };
-  }
+  if (!read.ok) return { ok: false, file, problem: problemOf(read.problem), ...(read.detail ? { detail: read.detail } : {}) };
+  return { ok: true, file, names: read.workbook.names, ...workbookGrids(read.workbook, set) };
 }

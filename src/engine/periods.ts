@@ -21,6 +21,7 @@
  * How the cấp huyện rows of the appendix are reported after 1/7/2025 is in no text we have read: inferred.
  */
 import type { SheetGrid } from "./types";
+import { memoised } from "../util/memo";
 
 /** The last day cấp huyện exists (the two-level reform above): the `applies_until` of rows about it. */
 export const DISTRICT_LEVEL_UNTIL = "2025-06-30";
@@ -105,7 +106,7 @@ export function rowApplies(row: { applies_from?: string; applies_until?: string 
 }
 
 /** Lower case, NFC, no diacritics (đ → d), single spaces: hand-typed titles come with and without accents. */
-function fold(text: string): string {
+function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -114,6 +115,9 @@ function fold(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Memoised: the top rows of every sheet are folded on every check, and the same titles recur across a batch. */
+const fold = memoised(foldUncached, 5000);
 
 const LEGACY_KINDS: Record<string, PeriodKind | null> = {
   q1: "q1", q3: "q3", "6t": "6t", "6m": "6t", "6thang": "6t", nam: "nam", year: "nam",

@@ -141,19 +141,31 @@ function withDec(
 /** Reads one cell as a host gave it. Never throws. */
 const BLANK: Reading = Object.freeze({ type: "blank" });
 
-/** Number readings always carry every field, in one order: one object shape for the engine's hot loop. */
-function numberReading(
-  dec: Dec,
-  display: string,
-  fromText: boolean,
-  percentFormat: boolean,
-  percentSign: boolean,
-  alt: Dec | undefined,
-  altReason: AltReason | undefined,
-  weakAlt: boolean,
-  englishFormat: boolean,
-): Reading {
-  return { type: "number", dec, display, fromText, percentFormat, percentSign, alt, altReason, weakAlt, englishFormat };
+/**
+ * A number reading: every field present, in one order (one object shape for the engine's hot loop). Its display
+ * text is built only when a finding or a caller asks for it: formatting every number costs more than checking it.
+ */
+class NumberReading {
+  readonly type = "number" as const;
+  private shown: string | undefined;
+  constructor(
+    readonly dec: Dec,
+    private readonly cell: CellInput,
+    shown: string | undefined,
+    readonly fromText: boolean,
+    readonly percentFormat: boolean,
+    readonly percentSign: boolean,
+    readonly alt: Dec | undefined,
+    readonly altReason: AltReason | undefined,
+    readonly weakAlt: boolean,
+    readonly englishFormat: boolean,
+  ) {
+    this.shown = shown;
+  }
+
+  get display(): string {
+    return (this.shown ??= displayOf(this.cell));
+  }
 }
 
 export function readCell(cell: CellInput | null | undefined): Reading {
@@ -170,8 +182,8 @@ export function readCell(cell: CellInput | null | undefined): Reading {
     // decFromNumber gives no trailing zeros, so dec.s is the number of decimals.
     const places = dec.s;
     if (!percentFormat && places >= 1 && places <= 3 && Math.abs(v) >= 1 && Math.abs(v) < 1000)
-      return numberReading(dec, displayOf(cell), false, false, false, { m: imul(dec.m, pow10(3 - places)), s: 0 }, "thousands_separator", places < 3, false);
-    return numberReading(dec, displayOf(cell), false, percentFormat, false, undefined, undefined, false, false);
+      return new NumberReading(dec, cell, undefined, false, false, false, { m: imul(dec.m, pow10(3 - places)), s: 0 }, "thousands_separator", places < 3, false);
+    return new NumberReading(dec, cell, undefined, false, percentFormat, false, undefined, undefined, false, false);
   }
   const text = String(v);
   const trimmed = text.trim();
@@ -180,8 +192,8 @@ export function readCell(cell: CellInput | null | undefined): Reading {
   if (isOverlongNumberText(trimmed)) return { type: "text", display: text, tooLong: true };
   const parsed = readNumericText(trimmed);
   if (!parsed) return { type: "text", display: text };
-  return numberReading(
-    parsed.dec, cell.text && cell.text !== "" ? cell.text : text, true, false, parsed.percentSign,
+  return new NumberReading(
+    parsed.dec, cell, cell.text && cell.text !== "" ? cell.text : text, true, false, parsed.percentSign,
     parsed.alt, parsed.altReason, false, parsed.englishFormat ?? false,
   );
 }

@@ -149,10 +149,11 @@ interface RowValue {
   pendingCount?: boolean;
   /** The rate row (STT) whose rule confirmed this row's alternative reading. */
   confirmedBy?: string;
-  display: string;
 }
 
 const dec = (d: Dec, fixed?: number) => ({ dec: decToString(d, fixed) });
+/** The row's value as shown, built only when a finding or the values output needs it (see NumberReading). */
+const shown = (rv: { reading: Reading }): string => (rv.reading.type === "blank" ? "" : rv.reading.display);
 const HUNDRED = decInt(100);
 const ONE = decInt(1);
 /** More decimals than a person types: the value was computed (a formula's float), see the rate rule. */
@@ -178,7 +179,7 @@ class Collector {
     check: CheckCode,
     severity: Severity,
     form: string,
-    rv: (Pick<RowValue, "stt" | "filled" | "display"> & { form?: string; index?: number }) | null,
+    rv: (Pick<RowValue, "stt" | "filled" | "reading"> & { form?: string; index?: number }) | null,
     params: FindingParams,
     extra: { expected?: string; inferred?: boolean; value?: string } = {},
   ): Finding {
@@ -192,7 +193,7 @@ class Collector {
       stt: rv?.stt,
       sheet: rv?.filled ? this.sheetOf(rowForm) : undefined,
       cell: rv?.filled?.address,
-      value: extra.value ?? (rv && rv.display !== "" ? rv.display : undefined),
+      value: extra.value ?? (rv ? shown(rv) || undefined : undefined),
       expected: extra.expected,
       params,
       inferred: extra.inferred ? true : undefined,
@@ -220,13 +221,12 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
   const reading = readCell(filled?.value);
   // Every field set here, in one order: one object shape for the rules that read it.
   const rv: RowValue = {
-    form, stt: row.stt, index, row, filled, reading, value: null, places: null, alt: null, display: "",
+    form, stt: row.stt, index, row, filled, reading, value: null, places: null, alt: null,
     readingFinding: undefined, pendingCount: false, confirmedBy: undefined,
   };
   const id = `${form}.${row.stt}`;
   const inferred = row.source === "inferred";
   if (reading.type === "blank") return rv;
-  rv.display = reading.display;
   if (row.kind === "group") return rv;
   if (reading.type === "error") {
     out.add(`${id}.value`, "cell.error_value", "error", form, rv, {}, { inferred });
@@ -334,6 +334,37 @@ function labelOf(v: RowValue, crossForm: boolean): string {
   return crossForm ? `${v.form} ${v.stt}` : v.stt;
 }
 
+/**
+ * One rule's evaluation. Its two sides are turned into text only when read (the results sheet, a caller): most
+ * evaluations of a check are never shown. toJSON gives the plain object, sides included.
+ */
+class Evaluation implements RuleEvaluation {
+  constructor(
+    readonly rule: string,
+    readonly type: string,
+    readonly form: string,
+    readonly crossForm: boolean,
+    readonly status: RuleEvaluation["status"],
+    readonly relation: string,
+    readonly inferred: boolean,
+    private readonly l: Dec | null,
+    private readonly r: Dec | null,
+  ) {}
+
+  get left(): string | undefined {
+    return this.l ? decToString(this.l) : undefined;
+  }
+
+  get right(): string | undefined {
+    return this.r ? decToString(this.r) : undefined;
+  }
+
+  toJSON(): RuleEvaluation {
+    const { rule, type, form, crossForm, status, relation, left, right, inferred } = this;
+    return { rule, type, form, crossForm, status, relation, left, right, inferred };
+  }
+}
+
 interface RuleContext {
   out: Collector;
   evaluations: RuleEvaluation[];
@@ -370,11 +401,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
   const { relation, inferred } = meta;
   const refs = (list: string[]) => resolveRefs(list, lookup);
   const record = (status: RuleEvaluation["status"], left?: Dec | null, right?: Dec | null): void => {
-    ctx.evaluations.push({
-      rule: rule.id, type: rule.type, form, crossForm, status, relation, inferred,
-      left: left ? decToString(left) : undefined,
-      right: right ? decToString(right) : undefined,
-    });
+    ctx.evaluations.push(new Evaluation(rule.id, rule.type, form, crossForm, status, relation, inferred, left ?? null, right ?? null));
   };
 
   switch (rule.type) {
@@ -597,7 +624,7 @@ export function validateForms(
       values[i] = rv;
       if (row.unit_official_typo)
         out.add(`${cf.def.id}.${row.stt}.unit`, "unit.template_typo", "info", cf.def.id, rv,
-          { printed: row.unit_official_typo, unit: row.unit }, { value: rv.display || undefined });
+          { printed: row.unit_official_typo, unit: row.unit }, { value: shown(rv) || undefined });
       const unitTyped = rv.filled?.unit;
       if (unitTyped !== undefined && unitTyped !== row.unit && unitTyped !== row.unit_official_typo && unitTyped.trim() !== "" && row.kind !== "group") {
         const u = normaliseText(unitTyped);
@@ -619,7 +646,7 @@ export function validateForms(
       const inferred = rv.row.source === "inferred";
       if (rv.confirmedBy)
         out.add(id, "count.thousands_separator", "warning", cf.def.id, rv,
-          { reading: dec(rv.value!), unit: rv.row.unit, typed: rv.display, confirmedBy: rv.confirmedBy },
+          { reading: dec(rv.value!), unit: rv.row.unit, typed: shown(rv), confirmedBy: rv.confirmedBy },
           { inferred, expected: decToString(rv.value!) });
       else out.add(id, "count.not_integer", "error", cf.def.id, rv, { unit: rv.row.unit }, { inferred });
     }
@@ -634,7 +661,7 @@ export function validateForms(
         if (rv.row.kind !== "group")
           resolved.push({
             form: cf.def.id, sheet: filled.sheet, stt: rv.stt, value: rv.value ? decToString(rv.value) : null,
-            unreadable: rv.reading.type !== "blank" && rv.value === null, display: rv.display,
+            unreadable: rv.reading.type !== "blank" && rv.value === null, display: shown(rv),
           });
     all.push({ order: cf.order, out });
   }

@@ -1,6 +1,6 @@
 import { InvalidTemplateSetError } from "./errors";
 import { TEMPLATE_SET_TEXT as T } from "../i18n/template-set";
-import { templateSetSchema, type FormDefinition, type Rule, type TemplateSet } from "./schema";
+import type { FormDefinition, Rule, TemplateSet } from "./schema";
 import builtinJson from "./builtin/cchc-pl-2022.json";
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -80,6 +80,9 @@ function checkSemantics(set: TemplateSet): string[] {
  * Throws InvalidTemplateSetError whose problems name each bad field in Vietnamese.
  */
 export function parseTemplateSet(json: unknown): TemplateSet {
+  // The schema (zod) is loaded when a set is first parsed: the built-in set needs none, so the CLI starts without it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { templateSetSchema } = require("./schema") as typeof import("./schema");
   const parsed = templateSetSchema.safeParse(json);
   if (!parsed.success) {
     throw new InvalidTemplateSetError(
@@ -131,8 +134,16 @@ function vietnameseIssue(issue: ZodIssueLike): string {
 }
 
 let builtin: TemplateSet | undefined;
-/** The template set that ships with the product, checked by the same code as a loaded one. */
+/**
+ * The template set that ships with the product. Its shape is the schema's exactly (test/forms/template-set.test.ts
+ * parses it with the schema and finds it unchanged), so only its semantics are checked here, without loading zod.
+ */
 export function builtinTemplateSet(): TemplateSet {
-  builtin ??= parseTemplateSet(builtinJson);
+  if (!builtin) {
+    const set = builtinJson as unknown as TemplateSet;
+    const problems = checkSemantics(set);
+    if (problems.length) throw new InvalidTemplateSetError(problems);
+    builtin = set;
+  }
   return builtin;
 }

@@ -3,6 +3,12 @@
  * add-in). Vietnamese first; English with `--lang en`.
  */
 import type { Lang } from "./number";
+import { DEFAULT_ZIP_LIMITS, MAX_INPUT_FILE_BYTES } from "../io/zip-limits";
+
+/** Bytes (as a decimal string) in whole MB, for the size-limit messages. */
+function mb(bytes: string | undefined): string {
+  return String(Math.round(Number(bytes ?? 0) / 2 ** 20));
+}
 
 /** Why a file could not be read. A closed set: the CLI turns each into one sentence. */
 export type ReadProblem =
@@ -15,6 +21,15 @@ export type ReadProblem =
   | "not_xlsx"
   | "corrupt"
   | "no_sheets"
+  // The lean reader's (src/io/xlsx-read.ts) and the file reader's (src/cli/xlsx-read.ts) own problems.
+  | "doc"
+  | "not_regular_file"
+  | "file_too_large"
+  | "zip_encrypted_entry"
+  | "zip_unsupported"
+  | "zip_part_too_large"
+  | "zip_total_too_large"
+  | "zip_too_many_entries"
   // Hostile and unlucky files (issue #13): what is wrong, in words; the library's detail only with --verbose.
   | "ods"
   | "not_workbook"
@@ -144,6 +159,22 @@ const vi: CliText = {
         return `tệp .xlsx bị hỏng, không đọc được${detail ? ` (${detail})` : ""}`;
       case "no_sheets":
         return "sổ làm việc không có trang tính nào";
+      case "doc":
+        return "tệp Word 97–2003 (.doc), không phải bảng tính Excel .xlsx";
+      case "not_regular_file":
+        return "không phải tệp thông thường (thiết bị, đường ống…), không đọc";
+      case "file_too_large":
+        return `tệp quá lớn (trên ${mb(String(MAX_INPUT_FILE_BYTES))} MB), không đọc`;
+      case "zip_encrypted_entry":
+        return "tệp nén có phần được mã hóa, không đọc được";
+      case "zip_unsupported":
+        return "tệp nén theo cách chưa được hỗ trợ";
+      case "zip_part_too_large":
+        return `một phần của tệp khi giải nén quá lớn${detail ? ` (${detail})` : ""}, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxPartBytes))} MB)`;
+      case "zip_total_too_large":
+        return `tệp khi giải nén quá lớn, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
+      case "zip_too_many_entries":
+        return "tệp nén có quá nhiều phần, không phải bảng tính thông thường";
       // Hostile and unlucky files (issue #13).
       case "ods":
         return `tệp OpenDocument (.ods, của LibreOffice/OpenOffice) chưa được hỗ trợ; hãy mở rồi lưu lại dạng Excel .xlsx${detail ? ` (${detail})` : ""}`;
@@ -251,6 +282,22 @@ const en: CliText = {
         return `the .xlsx file is damaged and cannot be read${detail ? ` (${detail})` : ""}`;
       case "no_sheets":
         return "the workbook has no worksheets";
+      case "doc":
+        return "a Word 97–2003 (.doc) file, not an Excel .xlsx workbook";
+      case "not_regular_file":
+        return "not a regular file (a device, a pipe…), not read";
+      case "file_too_large":
+        return `the file is too large (over ${mb(String(MAX_INPUT_FILE_BYTES))} MB), not read`;
+      case "zip_encrypted_entry":
+        return "the zip has encrypted parts and cannot be read";
+      case "zip_unsupported":
+        return "the zip uses an unsupported compression";
+      case "zip_part_too_large":
+        return `a part of the file inflates too large${detail ? ` (${detail})` : ""}, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxPartBytes))} MB)`;
+      case "zip_total_too_large":
+        return `the file inflates too large, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
+      case "zip_too_many_entries":
+        return "the zip has too many parts for a workbook";
       // Hostile and unlucky files (issue #13).
       case "ods":
         return `OpenDocument (.ods, LibreOffice/OpenOffice) files are not supported; open it and save it as an Excel .xlsx${detail ? ` (${detail})` : ""}`;

@@ -50,8 +50,14 @@ export function xmlStream(handlers: XmlHandlers, part?: string): XmlStream {
     const open = handlers.open;
     parser.on("opentag", (tag) => {
       const raw = tag.attributes as Record<string, string>;
-      const attrs: XmlAttrs = {};
-      for (const k in raw) attrs[localName(k)] = raw[k];
+      // Copied only when a name has a prefix: most attributes have none, and this runs for every element.
+      let attrs: XmlAttrs = raw;
+      for (const k in raw)
+        if (k.includes(":")) {
+          attrs = {};
+          for (const j in raw) attrs[localName(j)] = raw[j];
+          break;
+        }
       open(localName(tag.name), attrs, tag.isSelfClosing);
     });
   }

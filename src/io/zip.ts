@@ -9,7 +9,7 @@
  * Limits are checked while inflating, not trusted from the declared sizes: a part past `maxPartBytes`, or a
  * package past `maxTotalBytes` in all, is refused with a ZipError whose code names the problem.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 
 export type ZipProblem =
   /** Not a zip, or its directory or data is damaged (truncated in e-mail, bytes changed). */
@@ -37,20 +37,9 @@ export class ZipError extends Error {
   }
 }
 
-export interface ZipLimits {
-  /** Inflated bytes of one part. */
-  maxPartBytes: number;
-  /** Inflated bytes of every part read from one package. */
-  maxTotalBytes: number;
-  maxEntries: number;
-}
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip-limits";
 
-/** 50 MB a part: a form sheet is a few hundred kB; a 5000 × 60 read window of dense cells is about 25 MB of XML. */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxPartBytes: 50 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
-  maxEntries: 20_000,
-};
+export { DEFAULT_ZIP_LIMITS, type ZipLimits };
 
 export interface ZipEntry {
   /** The part name as stored, with "/" separators and no leading "/". */
@@ -70,6 +59,13 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 /** Input fed to the inflater at a time: bounds one output chunk to about 1032 × this (deflate's largest ratio). */
 const INFLATE_SLICE = 4096;
+/**
+ * A part this small (compressed) is inflated in one call into a buffer of its declared size plus one byte: much
+ * cheaper than streaming (fflate's streaming inflater allocates a fresh window for every push). Whatever it
+ * declares, it cannot expand past 1032 × this (~66 MB of work); if it fills the extra byte, its declared size was a
+ * lie and it is inflated again by the streaming path, where the limits apply.
+ */
+const WHOLE_MAX_COMPRESSED = 65536;
 
 const STOP = Symbol("stop");
 
@@ -224,8 +220,13 @@ export class ZipArchive {
       if (e.method === 0) {
         for (let p = 0; p < data.length; p += 65536) take(data.subarray(p, Math.min(data.length, p + 65536)));
       } else if (e.method === 8) {
-        const inflater = new Inflate((chunk) => take(chunk));
         if (data.length === 0) throw new ZipError("zip_damaged", "empty deflate stream", e.name);
+        const whole = data.length <= WHOLE_MAX_COMPRESSED && e.size <= this.limits.maxPartBytes ? inflateSync(data, { out: new Uint8Array(e.size + 1) }) : null;
+        if (whole && whole.length <= e.size) {
+          for (let p = 0; p < whole.length; p += 65536) take(whole.subarray(p, Math.min(whole.length, p + 65536)));
+          return { stopped: false, bytes };
+        }
+        const inflater = new Inflate((chunk) => take(chunk));
         for (let p = 0; p < data.length; p += INFLATE_SLICE) {
           const end = Math.min(data.length, p + INFLATE_SLICE);
           inflater.push(data.subarray(p, end), end === data.length);

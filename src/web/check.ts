@@ -15,12 +15,15 @@ import type { CheckedFile } from "../cli/check";
 import { buildMerge } from "../cli/merge-build";
 import { readWorkbookBytes, type ReadOutcome } from "../cli/xlsx-read";
 import { renderClear, renderWriteBack } from "../cli/xlsx-write";
+import { hasHugeRange } from "../cli/write-guard";
 
 export interface WebChecked extends CheckedFile {
   /** Why the file could not be read, as the CLI says it; undefined when read. */
   problem?: string;
   /** Notes of the sheet read (truncated sheets). */
   notes: string[];
+  /** The file's bytes, for the checked copy (opened with exceljs only then). */
+  bytes?: Uint8Array;
 }
 
 /** Recognition findings and validation findings, each once (as the CLI's allFindings). */
@@ -35,13 +38,19 @@ export async function checkBytes(file: string, bytes: Uint8Array, set: TemplateS
   if (!outcome.ok) return { file, outcome, findings: [], notes: [], problem: t.readProblem(outcome.problem, outcome.detail) };
   const { recognition, result, period } = checkWorkbook(set, outcome.grids);
   const notes = outcome.truncated.map((x) => t.sheetTruncated(x.sheet, x.rows, x.cols));
-  return { file, outcome, recognition, result, findings: findingsOf(recognition, result), notes, period };
+  return { file, outcome, recognition, result, findings: findingsOf(recognition, result), notes, period, bytes };
 }
 
 /** The checked copy (`bieumau check --write`): check column, rates, results sheet. */
 export async function checkedCopy(checked: WebChecked, set: TemplateSet, lang: Lang): Promise<{ bytes: Uint8Array; notes: string[] }> {
   if (!checked.outcome.ok || !checked.recognition || !checked.result) throw new Error(checked.problem ?? "unreadable");
-  const { workbook, grids } = checked.outcome;
+  const { grids } = checked.outcome;
+  // The lean reader gave the grids; the copy is written by exceljs from the same bytes, unless a range in them would
+  // make exceljs expand it cell by cell.
+  if (!checked.bytes || hasHugeRange(checked.bytes)) throw new Error(cliText(lang).readProblem("sheet_too_large"));
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(checked.bytes as unknown as import("exceljs").Buffer);
   renderClear(workbook, planClear(checked.recognition, grids));
   const plan = planWriteBack(set, checked.recognition, checked.result, grids, lang);
   renderWriteBack(workbook, plan);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { builtinTemplateSet, InvalidTemplateSetError, parseTemplateSetText } from "../../src/forms";
+import { builtinTemplateSet, InvalidTemplateSetError, parseTemplateSet, parseTemplateSetText } from "../../src/forms";
+import builtinJson from "../../src/forms/builtin/cchc-pl-2022.json";
 import spec from "../../../shared/spec/bieumau.json";
 
 const dir = join(__dirname, "..", "fixtures", "template-sets");
@@ -53,5 +54,11 @@ describe("an office's own template set", () => {
     }
     expect(error).toBeInstanceOf(InvalidTemplateSetError);
     expect((error as InvalidTemplateSetError).problems[0]).toMatch(expectedField[file]);
+  });
+});
+
+describe("the built-in set", () => {
+  it("is exactly what the schema makes of it (so it is used without parsing at start-up)", () => {
+    expect(parseTemplateSet(structuredClone(builtinJson))).toEqual(builtinTemplateSet());
   });
 });
