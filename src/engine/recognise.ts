@@ -171,7 +171,9 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
   for (let r = 0; r < rows; r++) {
     // A "Biểu mẫu N" label anywhere on the row starts a new table.
     for (let c = 0; c < Math.min(cols, stt + 6); c++) {
-      const raw = cellText(at(r, c));
+      const v = at(r, c)?.value;
+      if (typeof v !== "string") continue; // a number's text never holds "mẫu"
+      const raw = v;
       if (raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
       const m = LABEL_RE.exec(foldText(raw));
       if (m) {
@@ -212,18 +214,30 @@ interface FormTokens {
   printedTokens: Map<string, Uint32Array>;
   /** The keys each row is matched by (templateKeys), computed once. */
   keys: Map<string, string[]>;
+  /** Rows whose text names no other row of the form (similarity below MATCH_BY_TEXT): matchable by text alone. */
+  uniqueText: Set<string>;
 }
 
 const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();
 function formTokens(set: TemplateSet): FormTokens[] {
   let ft = formTokenCache.get(set);
   if (!ft) {
-    ft = set.forms.map((def) => ({
-      def,
-      rowTokens: new Map(def.rows.map((r) => [r.stt, tokens(r.text)])),
-      printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
-      keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
-    }));
+    ft = set.forms.map((def) => {
+      const rowTokens = new Map(def.rows.map((r) => [r.stt, tokens(r.text)]));
+      // Depends on the template only: computed once per set, not per unmatched row of every check.
+      const uniqueText = new Set(
+        def.rows
+          .filter((row) => def.rows.filter((r) => similarity(rowTokens.get(r.stt)!, rowTokens.get(row.stt)!) >= MATCH_BY_TEXT).length === 1)
+          .map((row) => row.stt),
+      );
+      return {
+        def,
+        rowTokens,
+        printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
+        keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
+        uniqueText,
+      };
+    });
     formTokenCache.set(set, ft);
   }
   return ft;
@@ -290,9 +304,8 @@ function matchRows(
   // 2. Same text under another STT (a renumbered row), when the text names one row of the form only.
   for (const row of form.def.rows) {
     if (assignment.has(row.stt)) continue;
+    if (!form.uniqueText.has(row.stt)) continue;
     const rowTok = form.rowTokens.get(row.stt)!;
-    const twins = form.def.rows.filter((r) => similarity(form.rowTokens.get(r.stt)!, rowTok) >= MATCH_BY_TEXT);
-    if (twins.length !== 1) continue;
     const hit = seg.rows.find((gr) => !used.has(gr) && similarity(gr.tokens, rowTok) >= MATCH_BY_TEXT);
     if (hit) {
       assignment.set(row.stt, hit);

@@ -320,6 +320,12 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
 
 type RowLookup = (ref: string) => RowValue | undefined;
 
+/** "f3:2.1" → form "f3", STT "2.1"; memoised (the set's cross-form refs, split once instead of on every check). */
+const crossRef = memoised((ref: string): { form: string; stt: string } => {
+  const i = ref.indexOf(":");
+  return { form: ref.slice(0, i), stt: ref.slice(i + 1) };
+});
+
 function sumOf(values: RowValue[]): { sum: Dec; slack: Dec } {
   let sum = ZERO;
   let slack = ZERO;
@@ -671,9 +677,9 @@ export function validateForms(
     out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "", gone: new Set(),
   };
   const crossLookup: RowLookup = (ref) => {
-    const i = ref.indexOf(":");
-    const form = firstValues.get(ref.slice(0, i));
-    const at = form?.index.get(ref.slice(i + 1));
+    const split = crossRef(ref);
+    const form = firstValues.get(split.form);
+    const at = form?.index.get(split.stt);
     return at === undefined ? undefined : form!.values[at];
   };
   for (const { rule, meta, form } of compiled.crossRules) evaluate(rule, meta, form, crossLookup, true, crossCtx);
