@@ -19,6 +19,8 @@ interface GridRow {
   sttRaw: string;
   text: string;
   tokens: Uint32Array;
+  /** Position in its segment (for the matcher's flat arrays). */
+  idx: number;
 }
 
 function cellText(cell: CellInput | null | undefined): string {
@@ -202,7 +204,7 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
       pendingLabel = null;
       segments.push(current);
     }
-    current.rows.push({ row: r, stt: sttNorm, key, sttRaw, text, tokens: tokens(text) });
+    current.rows.push({ row: r, stt: sttNorm, key, sttRaw, text, tokens: tokens(text), idx: current.rows.length });
   }
   return segments;
 }
@@ -266,8 +268,10 @@ function matchRows(
   const { at } = cellsOf(grid);
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
-  const used = new Set<GridRow>();
-  const assignment = new Map<string, GridRow>();
+  // Flat arrays, not a Set and a Map keyed by STT: this runs for every table of every check.
+  const usedFlags = new Uint8Array(seg.rows.length);
+  const used = { has: (gr: GridRow) => usedFlags[gr.idx] === 1, add: (gr: GridRow) => void (usedFlags[gr.idx] = 1) };
+  const assigned = new Array<GridRow | undefined>(form.def.rows.length).fill(undefined);
   const byStt = new Map<string, GridRow[]>();
   for (const gr of seg.rows) {
     const list = byStt.get(gr.key);
@@ -285,30 +289,33 @@ function matchRows(
   const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
 
   // 1. Same STT, similar text.
-  for (const row of form.def.rows) {
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
     const candidates = candidatesOf(row);
     let best: GridRow | undefined;
     let bestSim = MATCH_BY_STT;
+    const rowTok = form.rowTokens.get(row.stt)!;
     for (const gr of candidates) {
-      const sim = similarity(gr.tokens, form.rowTokens.get(row.stt)!);
+      const sim = similarity(gr.tokens, rowTok);
       if (!used.has(gr) && sim >= bestSim) {
         best = gr;
         bestSim = sim;
       }
     }
     if (best) {
-      assignment.set(row.stt, best);
+      assigned[ri] = best;
       used.add(best);
     }
   }
   // 2. Same text under another STT (a renumbered row), when the text names one row of the form only.
-  for (const row of form.def.rows) {
-    if (assignment.has(row.stt)) continue;
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
+    if (assigned[ri] !== undefined) continue;
     if (!form.uniqueText.has(row.stt)) continue;
     const rowTok = form.rowTokens.get(row.stt)!;
     const hit = seg.rows.find((gr) => !used.has(gr) && similarity(gr.tokens, rowTok) >= MATCH_BY_TEXT);
     if (hit) {
-      assignment.set(row.stt, hit);
+      assigned[ri] = hit;
       used.add(hit);
       findings.push({
         rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
@@ -317,11 +324,12 @@ function matchRows(
     }
   }
   // 3. Same STT, different text: taken, and said.
-  for (const row of form.def.rows) {
-    if (assignment.has(row.stt)) continue;
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
+    if (assigned[ri] !== undefined) continue;
     const hit = candidatesOf(row).find((gr) => !used.has(gr));
     if (hit) {
-      assignment.set(row.stt, hit);
+      assigned[ri] = hit;
       used.add(hit);
       findings.push({
         rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
@@ -333,8 +341,9 @@ function matchRows(
   const rows: RecognisedForm["rows"] = {};
   const ordered: Array<FilledRow | undefined> = [];
   let matched = 0;
-  for (const row of form.def.rows) {
-    const gr = assignment.get(row.stt);
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
+    const gr = assigned[ri];
     ordered.push(undefined);
     if (!gr) {
       if (row.kind !== "group")
