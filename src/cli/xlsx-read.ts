@@ -7,12 +7,12 @@
 import fsc, { constants, type Stats } from "fs";
 import type { SheetGrid } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
-import { parseTagName } from "../layout/plan";
 import type { ReadProblem } from "../i18n/cli";
 import { MAX_COLS, MAX_ROWS } from "../excel/limits";
 import { sniffContainer } from "../io/sniff";
 import { MAX_INPUT_FILE_BYTES } from "../io/zip-limits";
-import { readXlsx, type XlsxDefinedName, type XlsxProblem, type XlsxWorkbook } from "../io/xlsx-read";
+import { readXlsx, type XlsxDefinedName } from "../io/xlsx-read";
+import { formHints, readProblemOf, workbookGrids } from "../io/xlsx-grids";
 
 /** A sheet larger than this is read only in part (the same window as the add-in's, see src/excel/limits.ts). */
 export { MAX_COLS, MAX_ROWS };
@@ -57,45 +57,8 @@ export function sniff(bytes: Uint8Array): ReadProblem | null {
   }
 }
 
-/** The form ids named by the workbook's tags (defined names), by sheet name. */
-export function formHints(names: readonly XlsxDefinedName[], set: TemplateSet): Map<string, string> {
-  const hints = new Map<string, string>();
-  for (const { name, ranges } of names) {
-    const tag = parseTagName(name, set);
-    if (!tag) continue;
-    for (const range of ranges) if (range.sheet !== undefined && !hints.has(range.sheet)) hints.set(range.sheet, tag.formId);
-  }
-  return hints;
-}
-
-/** The engine's grids of a workbook read by the lean reader. */
-export function workbookGrids(workbook: XlsxWorkbook, set: TemplateSet): Pick<ReadSuccess, "grids" | "truncated"> {
-  const hints = formHints(workbook.names, set);
-  const grids: SheetGrid[] = [];
-  const truncated: ReadSuccess["truncated"] = [];
-  for (const sheet of workbook.sheets) {
-    const formHint = hints.get(sheet.name);
-    grids.push({ sheet: sheet.name, cells: sheet.cells, origin: { row: 0, col: 0 }, ...(formHint ? { formHint } : {}) });
-    if (sheet.truncated) truncated.push({ sheet: sheet.name, rows: MAX_ROWS, cols: MAX_COLS });
-  }
-  return { grids, truncated };
-}
-
-function problemOf(p: XlsxProblem): ReadProblem {
-  switch (p) {
-    case "empty":
-      return "empty_file";
-    case "not_zip":
-      return "not_xlsx";
-    case "damaged":
-      return "corrupt";
-    case "not_xlsx":
-      // A zip that is no workbook: a .docx or another archive renamed .xlsx.
-      return "not_workbook";
-    default:
-      return p;
-  }
-}
+/** The engine's grids of a workbook read by the lean reader (now in src/io/xlsx-grids.ts, shared with the pane). */
+export { formHints, workbookGrids };
 
 function shortReason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
@@ -156,6 +119,6 @@ export async function readWorkbookBytes(file: string, bytes: Uint8Array, set: Te
     // The reader returns the file's problems as values: a throw is ours.
     return { ok: false, file, problem: "internal", detail: shortReason(e) };
   }
-  if (!read.ok) return { ok: false, file, problem: problemOf(read.problem), ...(read.detail ? { detail: read.detail } : {}) };
+  if (!read.ok) return { ok: false, file, problem: readProblemOf(read.problem), ...(read.detail ? { detail: read.detail } : {}) };
   return { ok: true, file, names: read.workbook.names, ...workbookGrids(read.workbook, set) };
 }

@@ -1,12 +1,16 @@
 /**
- * Learning a template set in the task pane: from a picked .docx (the same reader as the CLI, in the browser) or from
- * the active sheet's grid. Failures are one sentence in the pane's language (LearnFailure), never a stack trace.
+ * Learning a template set in the task pane: from a picked .docx or .xlsx (the same readers and learner as the CLI's
+ * `template import`, in the browser) or from the active sheet's grid. Failures are one sentence in the pane's language (LearnFailure), never a stack trace.
  */
 import type { SheetGrid } from "../engine/types";
 import { learnTemplateSet, sheetDocument, TemplateLearnError, type LearnReport } from "../forms/learn";
 import type { TemplateSet } from "../forms/schema";
 import { DocumentReadError, readDocx } from "../io/docx-read";
 import { sniffContainer } from "../io/sniff";
+import { readXlsx } from "../io/xlsx-read";
+import { readProblemOf, workbookGrids } from "../io/xlsx-grids";
+import { builtinTemplateSet } from "../forms";
+import { cliText } from "../i18n/cli";
 import { documentProblemText } from "../i18n/io";
 import { learnPaneText, learnText } from "../i18n/learn";
 import type { Lang } from "../i18n/number";
@@ -37,15 +41,23 @@ export function learnFromFile(bytes: Uint8Array, file: string, lang: Lang): Lear
   if (container === "empty") throw new LearnFailure(p.failed(file, documentProblemText("empty_file", lang)));
   if (container === "encrypted" || container === "doc" || container === "xls" || container === "ole_other")
     throw new LearnFailure(p.failed(file, documentProblemText(container, lang)));
-  if (/\.xls[xm]$/i.test(file)) throw new LearnFailure(p.failed(file, p.xlsxInPane));
+  if (/\.xls[xm]$/i.test(file)) return learnFromXlsx(bytes, file, lang);
   return learnOrFail(file, lang, () => {
     try {
       return learnTemplateSet(readDocx(bytes, file));
     } catch (e) {
-      if (e instanceof DocumentReadError && e.problem === "xlsx_not_docx") throw new LearnFailure(p.failed(file, p.xlsxInPane));
+      if (e instanceof DocumentReadError && e.problem === "xlsx_not_docx") return learnFromXlsx(bytes, file, lang);
       throw e;
     }
   });
+}
+
+/** An .xlsx template: each sheet read by the lean reader, learned as the CLI learns it (sheetDocument). */
+function learnFromXlsx(bytes: Uint8Array, file: string, lang: Lang): Learned {
+  const read = readXlsx(bytes);
+  if (!read.ok) throw new LearnFailure(learnPaneText(lang).failed(file, cliText(lang).readProblem(readProblemOf(read.problem))));
+  const { grids } = workbookGrids(read.workbook, builtinTemplateSet());
+  return learnOrFail(file, lang, () => learnTemplateSet(sheetDocument(file, grids)));
 }
 
 export function learnFromGrid(grid: SheetGrid | null, lang: Lang): Learned {
