@@ -4,6 +4,7 @@
  */
 import type { SheetGrid } from "../engine/types";
 import { learnTemplateSet, sheetDocument, TemplateLearnError, type LearnReport } from "../forms/learn";
+export { withoutRules } from "../forms/learn";
 import type { TemplateSet } from "../forms/schema";
 import { DocumentReadError, readDocx } from "../io/docx-read";
 import { sniffContainer } from "../io/sniff";
