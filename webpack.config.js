@@ -98,12 +98,23 @@ function webCheckerConfig(dev, outDir) {
   const webpack = require("webpack");
   const inline = (compilation, files) =>
     files.map((f) => `<script>${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`).join("\n");
+  // Lazy chunks (exceljs, loaded only for a download) stay in the page, deflated and base64-encoded in a script block
+  // the browser does not run; src/web/chunks.ts inflates and runs one when the code asks for it.
+  const lazy = (compilation, files) =>
+    Object.keys(compilation.assets)
+      .filter((f) => /^kiem-tra-chunk\..*\.js$/.test(f) && !files.includes(f))
+      .map((f) => {
+        const packed = require("zlib").deflateRawSync(Buffer.from(compilation.assets[f].source().toString()), { level: 9 }).toString("base64");
+        return `<script type="application/x-deflate-base64" data-chunk="${f}">${packed}</script>`;
+      })
+      .join("\n");
   return {
     ...commonConfig(dev),
     devtool: false,
     name: "kiem-tra",
     entry: { "kiem-tra": "./src/web/index.ts" },
-    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: false },
+    // publicPath "": the page's scripts are inline (no src to find "auto" from); chunks are looked up by file name.
+    output: { path: outDir, filename: "[name].[contenthash:8].js", chunkFilename: "kiem-tra-chunk.[name].[contenthash:8].js", publicPath: "", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, stream: false, crypto: false } },
     plugins: [
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
@@ -114,13 +125,13 @@ function webCheckerConfig(dev, outDir) {
         templateContent: ({ compilation, htmlWebpackPlugin }) =>
           fs
             .readFileSync(path.join(__dirname, "src/web/kiem-tra.html"), "utf8")
-            .replace("</body>", () => `${inline(compilation, htmlWebpackPlugin.files.js)}\n  </body>`),
+            .replace("</body>", () => `${lazy(compilation, htmlWebpackPlugin.files.js)}\n${inline(compilation, htmlWebpackPlugin.files.js)}\n  </body>`),
       }),
       {
         apply(compiler) {
           compiler.hooks.thisCompilation.tap("inline-kiem-tra", (compilation) =>
             compilation.hooks.processAssets.tap({ name: "inline-kiem-tra", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-              for (const name of Object.keys(compilation.assets)) if (/^kiem-tra\..*\.js(\.LICENSE\.txt)?$/.test(name)) compilation.deleteAsset(name);
+              for (const name of Object.keys(compilation.assets)) if (/^kiem-tra(-chunk)?\..*\.js(\.LICENSE\.txt)?$/.test(name)) compilation.deleteAsset(name);
             }),
           );
         },

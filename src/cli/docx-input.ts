@@ -6,23 +6,21 @@
  */
 import { promises as fs } from "fs";
 import { extname } from "path";
-import { recogniseWorkbook, validateForms } from "../engine";
+import { validateForms } from "../engine";
 import { checkReportText } from "../engine/text/check";
-import type { Finding, RecognitionResult, SheetGrid, ValidationResult } from "../engine/types";
+import type { Finding, RecognitionResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { cliDocxText } from "../i18n/cli-docx";
-import { docCellName, docTableName } from "../i18n/document";
-import { documentProblemText } from "../i18n/io";
-import { docTableGrid, typeValues } from "../io/doc-grid";
 import type { DocDocument, DocParagraph } from "../io/document";
-import { DocumentReadError, readDocx } from "../io/docx-read";
-import { parseA1 } from "../layout/a1";
+import { checkDocument, readReportBytes } from "./docx-check";
 import type { Ctx } from "./io";
 import { jsonFile, textReport, type JsonFile } from "./report";
 
 export function isDocxName(path: string): boolean {
   return /^\.(docx|docm|doc)$/i.test(extname(path));
 }
+
+export { checkDocument, paragraphsOf, readReportBytes, type CheckedReport } from "./docx-check";
 
 /** Reads a .docx; a problem becomes a Vietnamese (or English) sentence, never an exception. */
 export async function readReport(ctx: Ctx, file: string): Promise<{ doc: DocDocument } | { error: string }> {
@@ -33,51 +31,7 @@ export async function readReport(ctx: Ctx, file: string): Promise<{ doc: DocDocu
     const code = (e as NodeJS.ErrnoException).code;
     return { error: ctx.t.readProblem(code === "EISDIR" ? "is_directory" : "not_found") };
   }
-  try {
-    return { doc: readDocx(bytes, file) };
-  } catch (e) {
-    if (e instanceof DocumentReadError) return { error: documentProblemText(e.problem, ctx.lang) };
-    return { error: cliDocxText(ctx.lang).unreadable((e as Error).message) };
-  }
-}
-
-export function paragraphsOf(doc: DocDocument): DocParagraph[] {
-  return doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.paragraph] : []));
-}
-
-/** A finding on a Word table's cell names the table and row ("Bảng 2, dòng 25") instead of a sheet address. */
-function named(f: Finding, tables: ReadonlyMap<string, number>, ctx: Ctx): Finding {
-  const table = f.sheet === undefined ? undefined : tables.get(f.sheet);
-  if (table === undefined) return f;
-  const at = f.cell ? parseA1(f.cell) : null;
-  return { ...f, sheet: undefined, cell: at ? docCellName(table, at.row + 1, ctx.lang) : docTableName(table, ctx.lang) };
-}
-
-export interface CheckedReport {
-  recognition: RecognitionResult;
-  result: ValidationResult;
-  findings: Finding[];
-}
-
-/** The appendix of a Word document checked as a workbook, and its body cross-checked against it. */
-export function checkDocument(ctx: Ctx, set: TemplateSet, doc: DocDocument): CheckedReport {
-  const tables = new Map<string, number>();
-  const grids: SheetGrid[] = [];
-  for (const b of doc.blocks)
-    if (b.kind === "table") {
-      const sheet = docTableName(b.table.number, ctx.lang);
-      tables.set(sheet, b.table.number);
-      grids.push(docTableGrid(b.table, sheet));
-    }
-  // Recognised on the text as printed, then read with the value cells typed as Excel would store them.
-  const first = recogniseWorkbook(set, grids);
-  const recognition = first.forms.length ? recogniseWorkbook(set, typeValues(grids, first.forms)) : first;
-  const result = validateForms(set, recognition.forms, { values: true });
-  const text = recognition.forms.length
-    ? checkReportText({ set, paragraphs: paragraphsOf(doc), values: result.values ?? [], forms: recognition.forms })
-    : [];
-  const findings = [...recognition.findings, ...result.findings, ...text].map((f) => named(f, tables, ctx));
-  return { recognition, result, findings };
+  return readReportBytes(bytes, file, ctx.lang);
 }
 
 /** One .docx of a `check` batch: what to print (or put in the JSON), and how it counts. */

@@ -236,7 +236,7 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
       const tp = uiPreviousText(lang);
       if (!outcome) return [{ intent: "warning", text: tp.needCheck }];
       const current = outcome.period ?? headerPeriod(header);
-      const { findings: found, previousPeriod } = (await import("./previous")).comparePreviousFile(set, outcome, current, bytes, file, lang);
+      const { findings: found, previousPeriod } = await (await import("./previous")).comparePreviousFile(set, outcome, current, bytes, file, lang);
       setPreviousFindings(found);
       const warnings = found.filter((f) => f.severity === "warning").length;
       const infos = found.filter((f) => f.severity === "info").length;

@@ -8,8 +8,7 @@ export { withoutRules } from "../forms/learn";
 import type { TemplateSet } from "../forms/schema";
 import { DocumentReadError, readDocx } from "../io/docx-read";
 import { sniffContainer } from "../io/sniff";
-import { readXlsx } from "../io/xlsx-read";
-import { readProblemOf, workbookGrids } from "../io/xlsx-grids";
+import { readWorkbookBytes } from "../cli/xlsx-bytes";
 import { builtinTemplateSet } from "../forms";
 import { cliText } from "../i18n/cli";
 import { documentProblemText } from "../i18n/io";
@@ -36,29 +35,33 @@ function learnOrFail(file: string, lang: Lang, learn: () => Learned): Learned {
   }
 }
 
-export function learnFromFile(bytes: Uint8Array, file: string, lang: Lang): Learned {
+export async function learnFromFile(bytes: Uint8Array, file: string, lang: Lang): Promise<Learned> {
   const p = learnPaneText(lang);
   const container = sniffContainer(bytes);
   if (container === "empty") throw new LearnFailure(p.failed(file, documentProblemText("empty_file", lang)));
   if (container === "encrypted" || container === "doc" || container === "xls" || container === "ole_other")
     throw new LearnFailure(p.failed(file, documentProblemText(container, lang)));
   if (/\.xls[xm]$/i.test(file)) return learnFromXlsx(bytes, file, lang);
-  return learnOrFail(file, lang, () => {
-    try {
-      return learnTemplateSet(readDocx(bytes, file));
-    } catch (e) {
-      if (e instanceof DocumentReadError && e.problem === "xlsx_not_docx") return learnFromXlsx(bytes, file, lang);
+  let doc: ReturnType<typeof readDocx>;
+  try {
+    doc = readDocx(bytes, file);
+  } catch (e) {
+    if (e instanceof DocumentReadError && e.problem === "xlsx_not_docx") return learnFromXlsx(bytes, file, lang);
+    return learnOrFail(file, lang, () => {
       throw e;
-    }
-  });
+    });
+  }
+  return learnOrFail(file, lang, () => learnTemplateSet(doc));
 }
 
-/** An .xlsx template: each sheet read by the lean reader, learned as the CLI learns it (sheetDocument). */
-function learnFromXlsx(bytes: Uint8Array, file: string, lang: Lang): Learned {
-  const read = readXlsx(bytes);
-  if (!read.ok) throw new LearnFailure(learnPaneText(lang).failed(file, cliText(lang).readProblem(readProblemOf(read.problem))));
-  const { grids } = workbookGrids(read.workbook, builtinTemplateSet());
-  return learnOrFail(file, lang, () => learnTemplateSet(sheetDocument(file, grids)));
+/**
+ * An .xlsx template: each sheet read by the lean reader as the CLI's `template import` reads it (src/cli/xlsx-bytes.ts,
+ * no Node API), learned through the same sheetDocument.
+ */
+async function learnFromXlsx(bytes: Uint8Array, file: string, lang: Lang): Promise<Learned> {
+  const read = await readWorkbookBytes(file, bytes, builtinTemplateSet());
+  if (!read.ok) throw new LearnFailure(learnPaneText(lang).failed(file, cliText(lang).readProblem(read.problem)));
+  return learnOrFail(file, lang, () => learnTemplateSet(sheetDocument(file, read.grids)));
 }
 
 export function learnFromGrid(grid: SheetGrid | null, lang: Lang): Learned {

@@ -1,7 +1,8 @@
 /**
  * "So sánh với kỳ trước" in the pane (no Office.js, no Node API): the chosen previous .xlsx read by the lean reader,
  * its forms and period recognised as `check` does, and the checked workbook compared with it by the engine
- * (compareWithPrevious, as `check --previous` in src/cli/previous.ts). Loaded only when asked for (a dynamic import:
+ * (compareWithPrevious, as `check --previous` in src/cli/previous.ts). The bytes are read by src/cli/xlsx-bytes.ts, the
+ * CLI's own pure reader (no Node API). Loaded only when asked for (a dynamic import:
  * the reader stays out of the pane's main bundle).
  */
 import { checkWorkbook } from "../engine/check";
@@ -15,8 +16,7 @@ import type { TemplateSet } from "../forms/schema";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/number";
 import { uiPreviousText } from "../i18n/ui-previous";
-import { readProblemOf, workbookGrids } from "../io/xlsx-grids";
-import { readXlsx } from "../io/xlsx-read";
+import { readWorkbookBytes } from "../cli/xlsx-bytes";
 
 export interface PreviousComparison {
   findings: Finding[];
@@ -30,18 +30,18 @@ function resolvedValues(set: TemplateSet, recognition: RecognitionResult, period
 }
 
 /** The findings of the checked workbook (period `current`) read against the chosen previous report's bytes. */
-export function comparePreviousFile(
+export async function comparePreviousFile(
   set: TemplateSet,
   outcome: ValidateOutcome,
   current: Period | null,
   bytes: Uint8Array,
   file: string,
   lang: Lang,
-): PreviousComparison {
+): Promise<PreviousComparison> {
   const t = uiPreviousText(lang);
-  const read = readXlsx(bytes);
-  if (!read.ok) throw new HostError(t.unreadable(file, cliText(lang).readProblem(readProblemOf(read.problem))));
-  const { recognition, period } = checkWorkbook(set, workbookGrids(read.workbook, set).grids);
+  const read = await readWorkbookBytes(file, bytes, set);
+  if (!read.ok) throw new HostError(t.unreadable(file, cliText(lang).readProblem(read.problem)));
+  const { recognition, period } = checkWorkbook(set, read.grids);
   if (recognition.forms.length === 0) throw new HostError(t.noForms(file));
   const cells = new Map<string, { sheet: string; cell: string }>();
   for (const form of outcome.recognition.forms)

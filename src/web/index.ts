@@ -1,17 +1,25 @@
 /**
  * dist/kiem-tra.html: the checker for offices whose Excel cannot run the add-in. One page, one file (the bundle is
  * inlined by webpack.config.js), opened from the disk or any share: the user chooses .xlsx files, sees every finding
- * per file and per cell, and downloads the checked copy and the consolidated workbook. Files are read with
- * FileReader-free Blob.arrayBuffer(), checked one after another with a pause between files so the page keeps
- * responding, and at most MAX_FILES files of at most MAX_MB each (early limits). Nothing is sent anywhere (the page's
- * Content-Security-Policy forbids it).
+ * per file and per cell, and downloads the checked copy and the consolidated workbook. Word reports (.docx) are
+ * checked as `bieumau check REPORT.docx` does and listed the same way. Files are read with FileReader-free
+ * Blob.arrayBuffer(), checked one after another on the page's thread with a pause between files so the page keeps
+ * responding, and at most MAX_FILES files of at most MAX_MB each (early limits). The page loads the readers and the
+ * engine only: exceljs (the writer) is its own chunk, loaded by ./download when the user asks for a download
+ * (webpack.config.js keeps that chunk inside the page, compressed and not run until then, see ./chunks). Nothing is
+ * sent anywhere (the page's Content-Security-Policy forbids it).
  */
 import { builtinTemplateSet } from "../forms";
 import { renderFinding, SEVERITY_LABELS } from "../i18n/findings";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/number";
 import { webText } from "../i18n/web";
-import { checkBytes, checkedCopy, consolidated, type WebChecked } from "./check";
+import { checkBytes, checkDocxBytes, isDocxFile, type WebChecked } from "./check";
+import { installInlineChunks } from "./chunks";
+
+installInlineChunks();
+/** The downloads' module (with exceljs), taken from the page itself the first time one is asked for. */
+const downloads = () => import(/* webpackChunkName: "download" */ "./download");
 
 export const MAX_FILES = 50;
 export const MAX_MB = 20;
@@ -61,7 +69,7 @@ function renderFile(f: WebChecked, index: number): HTMLElement {
     table.appendChild(head);
     for (const x of shown) {
       const tr = el("tr", { class: x.severity });
-      tr.appendChild(el("td", {}, x.sheet && x.cell ? `${x.sheet}!${x.cell}` : x.sheet ?? ""));
+      tr.appendChild(el("td", {}, x.sheet && x.cell ? `${x.sheet}!${x.cell}` : (x.cell ?? x.sheet ?? "")));
       tr.appendChild(el("td", {}, SEVERITY_LABELS[lang][x.severity]));
       tr.appendChild(el("td", {}, x.rule));
       tr.appendChild(el("td", {}, renderFinding(x, lang)));
@@ -69,11 +77,19 @@ function renderFile(f: WebChecked, index: number): HTMLElement {
     }
     box.appendChild(table);
   }
+  if (f.document) {
+    box.appendChild(el("p", { class: "note" }, t.documentNote));
+    return box;
+  }
   const button = el("button", { type: "button", "data-action": "checked", "data-index": String(index) }, t.downloadChecked);
+  const failed = el("p", { class: "problem" });
   button.addEventListener("click", () => {
-    void checkedCopy(f, set, lang).then(({ bytes }) => download(bytes, t.checkedName(f.file)));
+    downloads()
+      .then(({ checkedCopy }) => checkedCopy(f, set, lang))
+      .then(({ bytes }) => download(bytes, t.checkedName(f.file)))
+      .catch((e: unknown) => void (failed.textContent = t.downloadFailed(e instanceof Error ? e.message : String(e))));
   });
-  box.appendChild(button);
+  box.append(button, failed);
   return box;
 }
 
@@ -95,7 +111,7 @@ function render(status: string[] = []): void {
   app.appendChild(el("p", { class: "privacy" }, t.privacy));
   const bar = el("div", { class: "bar" });
   const label = el("label", {}, `${t.choose}: `);
-  const input = el("input", { type: "file", multiple: "", accept: ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", id: "files" });
+  const input = el("input", { type: "file", multiple: "", accept: ".xlsx,.xlsm,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document", id: "files" });
   input.addEventListener("change", () => void choose([...(input.files ?? [])]));
   label.appendChild(input);
   bar.appendChild(label);
@@ -103,17 +119,20 @@ function render(status: string[] = []): void {
   const status_ = el("div", { id: "status", role: "status" });
   for (const s of status) status_.appendChild(el("p", {}, s));
   app.appendChild(status_);
-  if (checked.some((f) => !f.problem)) {
+  if (checked.some((f) => !f.problem && !f.document)) {
     const merge = el("div", { class: "bar" });
     const force = el("input", { type: "checkbox", id: "force" });
     const forceLabel = el("label", { for: "force" }, t.force);
     const button = el("button", { type: "button", "data-action": "merge" }, t.downloadMerged);
     const refused = el("p", { class: "refused", id: "merge-messages" });
     button.addEventListener("click", () => {
-      void consolidated(checked, set, lang, force.checked).then(({ bytes, messages }) => {
-        refused.textContent = bytes ? "" : [t.mergeRefused, ...messages].join(" ");
-        if (bytes) download(bytes, t.mergedName);
-      });
+      downloads()
+        .then(({ consolidated }) => consolidated(checked, set, lang, force.checked))
+        .then(({ bytes, messages }) => {
+          refused.textContent = bytes ? "" : [t.mergeRefused, ...messages].join(" ");
+          if (bytes) download(bytes, t.mergedName);
+        })
+        .catch((e: unknown) => void (refused.textContent = t.downloadFailed(e instanceof Error ? e.message : String(e))));
     });
     merge.append(button, force, forceLabel);
     app.appendChild(merge);
@@ -132,7 +151,8 @@ async function choose(files: File[]): Promise<void> {
     const file = take[i];
     render([...status, t.working(i, take.length)]);
     await pause();
-    if (!/\.xls[xm]$/i.test(file.name)) {
+    const docx = isDocxFile(file.name);
+    if (!docx && !/\.xls[xm]$/i.test(file.name)) {
       status.push(t.notXlsx(file.name));
       continue;
     }
@@ -141,7 +161,7 @@ async function choose(files: File[]): Promise<void> {
       continue;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    checked.push(await checkBytes(file.name, bytes, set, lang));
+    checked.push(docx ? checkDocxBytes(file.name, bytes, set, lang) : await checkBytes(file.name, bytes, set, lang));
   }
   render(status);
 }

@@ -2,16 +2,21 @@
  * The browser checker end to end, in headless Chromium: dist/kiem-tra.html (built here into a temporary folder, the
  * same webpack config as `npm run build`) is opened from the disk, the sample workbook (made by `bieumau new --from`
  * the sample TSV) is chosen and the BM3 3.2 rate error must be listed with its cell; then ten files are chosen and
- * the consolidated workbook is downloaded and read back. Every request the page makes is recorded: nothing may go
- * beyond the page's own file (blob: URLs of the downloads are local).
+ * the consolidated workbook is downloaded and read back; the sample Word report must show the BM3 3.2 error by table
+ * and row and the text's BM3 1.3 mismatch. exceljs (the writer) must not run before a download is asked for. Every
+ * request the page makes is recorded: nothing may go beyond the page's own file (blob: URLs of the downloads are
+ * local).
  */
-import { copyFileSync, mkdtempSync, rmSync } from "fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { cliText } from "../../src/i18n/cli";
+import { SEVERITY_LABELS } from "../../src/i18n/findings";
+import { documentProblemText } from "../../src/i18n/io";
+import { DocumentReadError, readDocx } from "../../src/io/docx-read";
 import { buildWithWebpack } from "../support/webpack-build";
 import { cli, SAMPLE_TSV } from "../cli/helpers";
 
@@ -26,6 +31,16 @@ let page: Page;
 let pageUrl = "";
 const requests: string[] = [];
 const sample = () => join(dir, "quang-tri.xlsx");
+const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
+
+/** The lazy chunks webpack's runtime has run so far (exceljs's among them once a download was asked for). */
+const chunksRun = () =>
+  page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown[]>;
+    return Object.keys(w)
+      .filter((k) => k.startsWith("webpackChunk"))
+      .reduce((n, k) => n + w[k].length, 0);
+  });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "kiem-tra-"));
@@ -53,6 +68,8 @@ test("the sample workbook: the BM3 3.2 rate error is listed with its cell", asyn
   expect(await row.first().locator("td").first().textContent()).toMatch(/^Biểu mẫu 3!D\d+$/);
   const summary = await page.locator("section.file .summary").first().textContent();
   expect(summary).toMatch(/BM3 \(Biểu mẫu 3\)/);
+  // Checking read the workbook with the lean reader: exceljs's chunk is still only text in the page.
+  expect(await chunksRun()).toBe(0);
   // The checked copy, as `bieumau check --write` writes it: the results sheet lists the same error.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[data-action=checked]")]);
   const out = join(dir, "da-kiem-tra.xlsx");
@@ -60,9 +77,13 @@ test("the sample workbook: the BM3 3.2 rate error is listed with its cell", asyn
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const results = wb.getWorksheet("Kết quả kiểm tra")!;
-  const rules: string[] = [];
-  results.eachRow((row) => void rules.push(String(row.getCell(5).value ?? "")));
-  expect(rules).toContain("BM3.3.2.rate");
+  // The sheet has no rule column (Biểu mẫu, STT, Ô, Mức độ, Nội dung, …): the page's message of the error is there.
+  const message = (await row.first().locator("td").nth(3).textContent()) ?? "";
+  expect(message).toContain("98,57%");
+  const rows: string[][] = [];
+  results.eachRow((r) => void rows.push([2, 4, 5].map((c) => String(r.getCell(c).value ?? ""))));
+  expect(rows).toContainEqual(["3.2", SEVERITY_LABELS.vi.error, message]);
+  expect(await chunksRun()).toBeGreaterThan(0);
 });
 
 test("ten files: each is listed, and the consolidated workbook downloads with all ten units", async () => {
@@ -88,6 +109,35 @@ test("ten files: each is listed, and the consolidated workbook downloads with al
   });
   expect(names.sort()).toEqual(files.map((f) => f.split("/").pop()!).sort());
   expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Biểu mẫu 1", "Biểu mẫu 3", "Biểu mẫu 7"]));
+});
+
+test("the sample Word report: the BM3 3.2 error by table and row, the text's BM3 1.3 mismatch; a bad .docx is said in Vietnamese", async () => {
+  const report = join(dir, "quang-tri-2024-6t.docx");
+  copyFileSync(SAMPLE_DOCX, report);
+  const bad = join(dir, "hong.docx");
+  writeFileSync(bad, "đây không phải tệp Word");
+  let expected = "";
+  try {
+    readDocx(new Uint8Array(readFileSync(bad)), bad);
+  } catch (e) {
+    expected = documentProblemText((e as DocumentReadError).problem, "vi");
+  }
+  expect(expected).not.toBe("");
+  await page.setInputFiles("#files", [report, bad, sample()]);
+  await page.locator("section.file").nth(2).waitFor({ timeout: 120_000 });
+  const doc = page.locator('section.file[data-file="quang-tri-2024-6t.docx"]');
+  const error = doc.locator("tr.error", { hasText: "BM3.3.2.rate" });
+  expect(await error.count()).toBe(1);
+  expect(await error.locator("td").first().textContent()).toMatch(/^Bảng 2, dòng \d+$/);
+  expect(await error.locator("td").nth(3).textContent()).toContain("98,57");
+  const text = doc.locator("tr.warning", { hasText: "report.BM3.1.3" });
+  expect(await text.count()).toBe(1);
+  expect(await text.locator("td").nth(3).textContent()).toContain("107 TTHC bãi bỏ");
+  expect(await doc.locator(".summary").textContent()).toMatch(/BM3 \(Bảng 2\)/);
+  // A report has no checked copy; the workbook beside it keeps its own.
+  expect(await doc.locator("button[data-action=checked]").count()).toBe(0);
+  expect(await page.locator('section.file[data-file="quang-tri.xlsx"] button[data-action=checked]').count()).toBe(1);
+  expect((await page.locator('section.file[data-file="hong.docx"] .problem').textContent())?.trim()).toBe(expected);
 });
 
 test("nothing leaves the computer: no request beyond the page's own file", () => {
