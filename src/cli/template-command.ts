@@ -1,8 +1,10 @@
-/** The `bieumau template import | show` subcommands, registered on the main program. */
+/**
+ * The `bieumau template import | show` subcommands, registered on the main program. The learner and the .docx reader
+ * are loaded when a subcommand runs (as main.ts does for the other commands), not on every start.
+ */
 import { Command, Option } from "commander";
 import { learnText } from "../i18n/learn";
 import type { Ctx } from "./io";
-import { runTemplateImport, runTemplateShow } from "./template";
 
 export function addTemplateCommands(program: Command, ctx: Ctx, setCode: (code: number) => void): void {
   const h = learnText(ctx.lang).help;
@@ -15,13 +17,13 @@ export function addTemplateCommands(program: Command, ctx: Ctx, setCode: (code: 
     .argument("<DOC>", h.doc)
     .option("-o, --output <SET.json>", h.out)
     .option("--overwrite", help.overwrite)
-    .action(async (doc: string, opts) => setCode(await runTemplateImport(ctx, doc, opts)));
+    .action(async (doc: string, opts) => setCode(await (await import("./template")).runTemplateImport(ctx, doc, opts)));
   template
     .command("show")
     .description(h.show)
     .helpOption("-h, --help", help.help)
     .argument("<SET.json>", h.set)
-    .action(async (set: string) => setCode(await runTemplateShow(ctx, set)));
+    .action(async (set: string) => setCode(await (await import("./template")).runTemplateShow(ctx, set)));
   for (const sub of template.commands) {
     sub.exitOverride();
     sub.configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) });

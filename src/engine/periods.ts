@@ -160,6 +160,8 @@ export function periodFromTitle(text: string): Period | null {
 
 /** The label that marks the period line the add-in and `new` write ("Kỳ báo cáo: …"), folded. */
 const PERIOD_LINE = /ky bao cao ?:/;
+/** Necessary for any match of periodFromTitle (each of its patterns ends in a year). */
+const HAS_YEAR = /(?:19|20)\d\d/;
 
 /**
  * The period a workbook states: the "Kỳ báo cáo:" line of a sheet header first, else a title in the top rows of a
@@ -171,7 +173,8 @@ export function periodOfGrids(grids: readonly SheetGrid[], topRows = 12): Period
     for (const row of grid.cells.slice(0, topRows))
       for (const cell of row ?? []) {
         const v = cell?.value;
-        if (typeof v !== "string" || v.length > 400) continue;
+        // Every period this reads names a year (19xx/20xx): a text without one is skipped before folding.
+        if (typeof v !== "string" || v.length > 400 || !HAS_YEAR.test(v)) continue;
         const folded = fold(v);
         const at = folded.search(PERIOD_LINE);
         if (at >= 0) {

@@ -19,6 +19,8 @@ interface GridRow {
   sttRaw: string;
   text: string;
   tokens: Uint32Array;
+  /** Position in its segment (for the matcher's flat arrays). */
+  idx: number;
 }
 
 function cellText(cell: CellInput | null | undefined): string {
@@ -171,7 +173,9 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
   for (let r = 0; r < rows; r++) {
     // A "Biểu mẫu N" label anywhere on the row starts a new table.
     for (let c = 0; c < Math.min(cols, stt + 6); c++) {
-      const raw = cellText(at(r, c));
+      const v = at(r, c)?.value;
+      if (typeof v !== "string") continue; // a number's text never holds "mẫu"
+      const raw = v;
       if (raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
       const m = LABEL_RE.exec(foldText(raw));
       if (m) {
@@ -200,7 +204,7 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
       pendingLabel = null;
       segments.push(current);
     }
-    current.rows.push({ row: r, stt: sttNorm, key, sttRaw, text, tokens: tokens(text) });
+    current.rows.push({ row: r, stt: sttNorm, key, sttRaw, text, tokens: tokens(text), idx: current.rows.length });
   }
   return segments;
 }
@@ -212,18 +216,30 @@ interface FormTokens {
   printedTokens: Map<string, Uint32Array>;
   /** The keys each row is matched by (templateKeys), computed once. */
   keys: Map<string, string[]>;
+  /** Rows whose text names no other row of the form (similarity below MATCH_BY_TEXT): matchable by text alone. */
+  uniqueText: Set<string>;
 }
 
 const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();
 function formTokens(set: TemplateSet): FormTokens[] {
   let ft = formTokenCache.get(set);
   if (!ft) {
-    ft = set.forms.map((def) => ({
-      def,
-      rowTokens: new Map(def.rows.map((r) => [r.stt, tokens(r.text)])),
-      printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
-      keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
-    }));
+    ft = set.forms.map((def) => {
+      const rowTokens = new Map(def.rows.map((r) => [r.stt, tokens(r.text)]));
+      // Depends on the template only: computed once per set, not per unmatched row of every check.
+      const uniqueText = new Set(
+        def.rows
+          .filter((row) => def.rows.filter((r) => similarity(rowTokens.get(r.stt)!, rowTokens.get(row.stt)!) >= MATCH_BY_TEXT).length === 1)
+          .map((row) => row.stt),
+      );
+      return {
+        def,
+        rowTokens,
+        printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
+        keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
+        uniqueText,
+      };
+    });
     formTokenCache.set(set, ft);
   }
   return ft;
@@ -252,8 +268,10 @@ function matchRows(
   const { at } = cellsOf(grid);
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
-  const used = new Set<GridRow>();
-  const assignment = new Map<string, GridRow>();
+  // Flat arrays, not a Set and a Map keyed by STT: this runs for every table of every check.
+  const usedFlags = new Uint8Array(seg.rows.length);
+  const used = { has: (gr: GridRow) => usedFlags[gr.idx] === 1, add: (gr: GridRow) => void (usedFlags[gr.idx] = 1) };
+  const assigned = new Array<GridRow | undefined>(form.def.rows.length).fill(undefined);
   const byStt = new Map<string, GridRow[]>();
   for (const gr of seg.rows) {
     const list = byStt.get(gr.key);
@@ -271,31 +289,33 @@ function matchRows(
   const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
 
   // 1. Same STT, similar text.
-  for (const row of form.def.rows) {
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
     const candidates = candidatesOf(row);
     let best: GridRow | undefined;
     let bestSim = MATCH_BY_STT;
+    const rowTok = form.rowTokens.get(row.stt)!;
     for (const gr of candidates) {
-      const sim = similarity(gr.tokens, form.rowTokens.get(row.stt)!);
+      const sim = similarity(gr.tokens, rowTok);
       if (!used.has(gr) && sim >= bestSim) {
         best = gr;
         bestSim = sim;
       }
     }
     if (best) {
-      assignment.set(row.stt, best);
+      assigned[ri] = best;
       used.add(best);
     }
   }
   // 2. Same text under another STT (a renumbered row), when the text names one row of the form only.
-  for (const row of form.def.rows) {
-    if (assignment.has(row.stt)) continue;
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
+    if (assigned[ri] !== undefined) continue;
+    if (!form.uniqueText.has(row.stt)) continue;
     const rowTok = form.rowTokens.get(row.stt)!;
-    const twins = form.def.rows.filter((r) => similarity(form.rowTokens.get(r.stt)!, rowTok) >= MATCH_BY_TEXT);
-    if (twins.length !== 1) continue;
     const hit = seg.rows.find((gr) => !used.has(gr) && similarity(gr.tokens, rowTok) >= MATCH_BY_TEXT);
     if (hit) {
-      assignment.set(row.stt, hit);
+      assigned[ri] = hit;
       used.add(hit);
       findings.push({
         rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
@@ -304,11 +324,12 @@ function matchRows(
     }
   }
   // 3. Same STT, different text: taken, and said.
-  for (const row of form.def.rows) {
-    if (assignment.has(row.stt)) continue;
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
+    if (assigned[ri] !== undefined) continue;
     const hit = candidatesOf(row).find((gr) => !used.has(gr));
     if (hit) {
-      assignment.set(row.stt, hit);
+      assigned[ri] = hit;
       used.add(hit);
       findings.push({
         rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
@@ -320,8 +341,9 @@ function matchRows(
   const rows: RecognisedForm["rows"] = {};
   const ordered: Array<FilledRow | undefined> = [];
   let matched = 0;
-  for (const row of form.def.rows) {
-    const gr = assignment.get(row.stt);
+  for (let ri = 0; ri < form.def.rows.length; ri++) {
+    const row = form.def.rows[ri];
+    const gr = assigned[ri];
     ordered.push(undefined);
     if (!gr) {
       if (row.kind !== "group")

@@ -40,6 +40,8 @@ interface CompiledForm {
   /** The form's rules with what they say regardless of values, rate rules first (they settle readings). */
   rules: Array<{ rule: Rule; meta: RuleMeta }>;
   rowIndex: Map<string, number>;
+  /** "f1.2.1" for each row, by position: the stem of its findings' rule ids, built once. */
+  rowIds: string[];
   rowByStt: Map<string, FormRow>;
   order: number;
 }
@@ -106,6 +108,7 @@ function compile(set: TemplateSet): CompiledSet {
     c!.forms.set(def.id, {
       def,
       rowIndex: new Map(def.rows.map((r, i) => [r.stt, i])),
+      rowIds: def.rows.map((r) => `${def.id}.${r.stt}`),
       rowByStt: new Map(def.rows.map((r) => [r.stt, r])),
       order,
       rules: [],
@@ -217,14 +220,13 @@ function codeMeaning(row: FormRow, value: Dec): string | undefined {
 const normaliseText = memoised((s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase());
 
 /** Resolves one row's reading by its kind; appends the row-level findings. */
-function interpret(form: string, row: FormRow, index: number, filled: FilledRow | undefined, out: Collector): RowValue {
+function interpret(form: string, row: FormRow, index: number, filled: FilledRow | undefined, out: Collector, id: string): RowValue {
   const reading = readCell(filled?.value);
   // Every field set here, in one order: one object shape for the rules that read it.
   const rv: RowValue = {
     form, stt: row.stt, index, row, filled, reading, value: null, places: null, alt: null,
     readingFinding: undefined, pendingCount: false, confirmedBy: undefined,
   };
-  const id = `${form}.${row.stt}`;
   const inferred = row.source === "inferred";
   if (reading.type === "blank") return rv;
   if (row.kind === "group") return rv;
@@ -294,7 +296,7 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
         value = reading.alt;
       } else if (!inRange(value)) {
         out.add(`${id}.percent`, "percent.out_of_range", "error", form, rv, { reading: dec(value) }, { inferred });
-      } else if (!reading.percentFormat && !reading.percentSign && decSign(value) > 0 && decCmp(value, decInt(1)) <= 0) {
+      } else if (!reading.percentFormat && !reading.percentSign && decSign(value) > 0 && decCmp(value, ONE) <= 0) {
         // 0.9969 in a General cell may be a fraction meant as 99,69%: the rate rule decides.
         rv.alt = decMul(value, HUNDRED);
       }
@@ -319,6 +321,12 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
 }
 
 type RowLookup = (ref: string) => RowValue | undefined;
+
+/** "f3:2.1" → form "f3", STT "2.1"; memoised (the set's cross-form refs, split once instead of on every check). */
+const crossRef = memoised((ref: string): { form: string; stt: string } => {
+  const i = ref.indexOf(":");
+  return { form: ref.slice(0, i), stt: ref.slice(i + 1) };
+});
 
 function sumOf(values: RowValue[]): { sum: Dec; slack: Dec } {
   let sum = ZERO;
@@ -620,7 +628,7 @@ export function validateForms(
     const ordered = filled.ordered && filled.ordered.length === rows.length ? filled.ordered : null;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      const rv = interpret(cf.def.id, row, i, ordered ? ordered[i] : filled.rows[row.stt], out);
+      const rv = interpret(cf.def.id, row, i, ordered ? ordered[i] : filled.rows[row.stt], out, cf.rowIds[i]);
       values[i] = rv;
       if (row.unit_official_typo)
         out.add(`${cf.def.id}.${row.stt}.unit`, "unit.template_typo", "info", cf.def.id, rv,
@@ -671,9 +679,9 @@ export function validateForms(
     out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "", gone: new Set(),
   };
   const crossLookup: RowLookup = (ref) => {
-    const i = ref.indexOf(":");
-    const form = firstValues.get(ref.slice(0, i));
-    const at = form?.index.get(ref.slice(i + 1));
+    const split = crossRef(ref);
+    const form = firstValues.get(split.form);
+    const at = form?.index.get(split.stt);
     return at === undefined ? undefined : form!.values[at];
   };
   for (const { rule, meta, form } of compiled.crossRules) evaluate(rule, meta, form, crossLookup, true, crossCtx);

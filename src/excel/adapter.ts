@@ -199,7 +199,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
       if (!c.validate) throw new HostError(text.notSupported(text.features.validate, "1.1"));
       return run(async (ctx) => {
         const read = await readWorkbook(ctx, set, caps(), t());
-        const { recognition, result } = checkWorkbook(set, read.grids);
+        const { recognition, result, period } = checkWorkbook(set, read.grids);
         const plan = planWriteBack(set, recognition, result, read.grids, lang());
         const clear = planClear(recognition, read.grids);
         const notes = [...read.notes, ...plan.notes];
@@ -245,7 +245,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): ExcelHost {
         if (read.manualCalculation) ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType);
         await ctx.sync();
         if (!target.ws && options.requireResultsSheet) throw new HostError(target.note ?? text.structureBlocksResults);
-        return { recognition, result, notes: allNotes, counts: countOf(result), checkedAt };
+        return { recognition, result, notes: allNotes, counts: countOf(result), checkedAt, period };
       });
     },
 

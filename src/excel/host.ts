@@ -4,6 +4,7 @@
  * Every method lets errors reach the caller as HostError (a Vietnamese message), never swallowing them.
  */
 import type { RecognitionResult, ValidationResult } from "../engine/types";
+import type { Period } from "../engine/periods";
 import type { ReportHeader } from "../layout/types";
 import type { CellBefore, CellFix, FixOutcome, UndoOutcome } from "../layout/fixes";
 import type { TemplateSet } from "../forms/schema";
@@ -31,6 +32,8 @@ export interface ValidateOutcome {
   counts: { error: number; warning: number; info: number };
   /** When the check ran: the pane and the results sheet say it, so an old result never looks current. */
   checkedAt?: Date;
+  /** The report period the workbook states (header line or a hand-typed title), null when none. */
+  period?: Period | null;
 }
 
 /** Features that depend on a requirement set; false means the pane says so and the rest keeps working. */

@@ -260,7 +260,6 @@ export interface LearnPaneText {
   explain: string;
   fromFile: string;
   fromSheet: string;
-  xlsxInPane: string;
   emptySheet: string;
   store: string;
   cancel: string;
@@ -274,7 +273,6 @@ const paneVi: LearnPaneText = {
     "Chọn văn bản Word (.docx) có các biểu mẫu (công văn của Sở Nội vụ hoặc báo cáo kỳ trước), hoặc dán bảng biểu mẫu vào một trang tính rồi học từ trang tính đó. Xem lại trước khi lưu: bỏ chọn quan hệ suy luận nào không đúng.",
   fromFile: "Học biểu mẫu từ tệp…",
   fromSheet: "Học biểu mẫu từ trang tính này",
-  xlsxInPane: "tệp .xlsx: hãy mở tệp trong Excel, chọn trang tính có biểu mẫu rồi bấm “Học biểu mẫu từ trang tính này”",
   emptySheet: "trang tính đang chọn không có dữ liệu",
   store: "Lưu và dùng bộ biểu mẫu này",
   cancel: "Bỏ",
@@ -288,7 +286,6 @@ const paneEn: LearnPaneText = {
     "Pick the Word document (.docx) holding the forms (the Department's letter or last period's report), or paste the form's table into a sheet and learn from that sheet. Review before storing: untick any inferred relation that is wrong.",
   fromFile: "Learn forms from a file…",
   fromSheet: "Learn forms from this sheet",
-  xlsxInPane: "an .xlsx file: open it in Excel, select the sheet holding the form and press “Learn forms from this sheet”",
   emptySheet: "the active sheet holds no data",
   store: "Store and use this template set",
   cancel: "Discard",

@@ -38,6 +38,9 @@ import type { CellBefore } from "../excel/fixes";
 import { FIX_TEXT } from "../i18n/fixes";
 import { planFixes, type CellFix } from "../layout/fixes";
 import { WordSection } from "./components/WordSection";
+import { PreviousSection } from "./components/PreviousSection";
+import { uiPreviousText } from "../i18n/ui-previous";
+import { headerPeriod } from "../layout/period";
 import { uiWordText } from "../i18n/ui-word";
 import { appendixDocx, appendixFileName, DOCX_MIME, reportTextFindings, type PaneFiles } from "./word";
 
@@ -105,6 +108,9 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
   /** Findings of a report's text against the last check; cleared with it. */
   const [textFindings, setTextFindings] = React.useState<Finding[]>([]);
   React.useEffect(() => setTextFindings([]), [outcome]);
+  /** Findings of the check read against a chosen previous report ("So sánh với kỳ trước"); cleared with it. */
+  const [previousFindings, setPreviousFindings] = React.useState<Finding[]>([]);
+  React.useEffect(() => setPreviousFindings([]), [outcome]);
 
   const useSet = (next: TemplateSet, nextOrigin: SetOrigin): void => {
     setSet(next);
@@ -224,6 +230,19 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
       return [{ intent: warnings ? "warning" : "success", text: tw.crossChecked(file, warnings, agrees) }];
     });
 
+  // The current period: the one the workbook states, else the header fields' one.
+  const comparePrevious = (bytes: Uint8Array, file: string): void =>
+    void run(async () => {
+      const tp = uiPreviousText(lang);
+      if (!outcome) return [{ intent: "warning", text: tp.needCheck }];
+      const current = outcome.period ?? headerPeriod(header);
+      const { findings: found, previousPeriod } = await (await import("./previous")).comparePreviousFile(set, outcome, current, bytes, file, lang);
+      setPreviousFindings(found);
+      const warnings = found.filter((f) => f.severity === "warning").length;
+      const infos = found.filter((f) => f.severity === "info").length;
+      return [{ intent: warnings ? "warning" : "success", text: tp.compared(file, previousPeriod, current, warnings, infos) }];
+    });
+
   const select = (f: Finding): void => {
     if (!f.sheet || !f.cell) return;
     const sheet = f.sheet;
@@ -258,7 +277,7 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
     });
 
   const missingCaps = (Object.keys(caps) as Array<keyof HostCapabilities>).filter((k) => !caps[k]);
-  const findings = outcome ? [...allFindings(outcome), ...textFindings] : [];
+  const findings = outcome ? [...allFindings(outcome), ...previousFindings, ...textFindings] : [];
 
   return (
     <main className={styles.root}>
@@ -328,6 +347,7 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
             </MessageBarBody>
           </MessageBar>
         )}
+        <PreviousSection t={uiPreviousText(lang)} ready={outcome !== null} busy={busy} onCompare={comparePrevious} />
         <FixPanel
           lang={lang}
           fixes={fixes}
@@ -338,7 +358,8 @@ export function App({ host, lang, files }: AppProps): React.JSX.Element {
           onSelect={(sheet, cell) => void host.selectCell(sheet, cell).catch((e: unknown) => setError(paneError(e, t)))}
         />
         {outcome && findings.length > 0 && (
-          <FindingsList t={t} lang={lang} set={set} findings={findings} onSelect={select} />
+          // Remounted when a comparison adds findings, so a form that now has warnings opens as after a check.
+          <FindingsList key={`${previousFindings.length}-${textFindings.length}`} t={t} lang={lang} set={set} findings={findings} onSelect={select} />
         )}
       </section>
       <section className={styles.card}>

@@ -1,12 +1,16 @@
 /**
- * Learning a template set in the task pane: from a picked .docx (the same reader as the CLI, in the browser) or from
- * the active sheet's grid. Failures are one sentence in the pane's language (LearnFailure), never a stack trace.
+ * Learning a template set in the task pane: from a picked .docx or .xlsx (the same readers and learner as the CLI's
+ * `template import`, in the browser) or from the active sheet's grid. Failures are one sentence in the pane's language (LearnFailure), never a stack trace.
  */
 import type { SheetGrid } from "../engine/types";
 import { learnTemplateSet, sheetDocument, TemplateLearnError, type LearnReport } from "../forms/learn";
+export { withoutRules } from "../forms/learn";
 import type { TemplateSet } from "../forms/schema";
 import { DocumentReadError, readDocx } from "../io/docx-read";
 import { sniffContainer } from "../io/sniff";
+import { readWorkbookBytes } from "../cli/xlsx-bytes";
+import { builtinTemplateSet } from "../forms";
+import { cliText } from "../i18n/cli";
 import { documentProblemText } from "../i18n/io";
 import { learnPaneText, learnText } from "../i18n/learn";
 import type { Lang } from "../i18n/number";
@@ -31,21 +35,33 @@ function learnOrFail(file: string, lang: Lang, learn: () => Learned): Learned {
   }
 }
 
-export function learnFromFile(bytes: Uint8Array, file: string, lang: Lang): Learned {
+export async function learnFromFile(bytes: Uint8Array, file: string, lang: Lang): Promise<Learned> {
   const p = learnPaneText(lang);
   const container = sniffContainer(bytes);
   if (container === "empty") throw new LearnFailure(p.failed(file, documentProblemText("empty_file", lang)));
   if (container === "encrypted" || container === "doc" || container === "xls" || container === "ole_other")
     throw new LearnFailure(p.failed(file, documentProblemText(container, lang)));
-  if (/\.xls[xm]$/i.test(file)) throw new LearnFailure(p.failed(file, p.xlsxInPane));
-  return learnOrFail(file, lang, () => {
-    try {
-      return learnTemplateSet(readDocx(bytes, file));
-    } catch (e) {
-      if (e instanceof DocumentReadError && e.problem === "xlsx_not_docx") throw new LearnFailure(p.failed(file, p.xlsxInPane));
+  if (/\.xls[xm]$/i.test(file)) return learnFromXlsx(bytes, file, lang);
+  let doc: ReturnType<typeof readDocx>;
+  try {
+    doc = readDocx(bytes, file);
+  } catch (e) {
+    if (e instanceof DocumentReadError && e.problem === "xlsx_not_docx") return learnFromXlsx(bytes, file, lang);
+    return learnOrFail(file, lang, () => {
       throw e;
-    }
-  });
+    });
+  }
+  return learnOrFail(file, lang, () => learnTemplateSet(doc));
+}
+
+/**
+ * An .xlsx template: each sheet read by the lean reader as the CLI's `template import` reads it (src/cli/xlsx-bytes.ts,
+ * no Node API), learned through the same sheetDocument.
+ */
+async function learnFromXlsx(bytes: Uint8Array, file: string, lang: Lang): Promise<Learned> {
+  const read = await readWorkbookBytes(file, bytes, builtinTemplateSet());
+  if (!read.ok) throw new LearnFailure(learnPaneText(lang).failed(file, cliText(lang).readProblem(read.problem)));
+  return learnOrFail(file, lang, () => learnTemplateSet(sheetDocument(file, read.grids)));
 }
 
 export function learnFromGrid(grid: SheetGrid | null, lang: Lang): Learned {

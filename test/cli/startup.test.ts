@@ -23,3 +23,15 @@ it("the check path loads none of the heavy libraries", () => {
 it("the writing path does load exceljs (so the test above can fail)", () => {
   expect(loadedBy(["src/cli/merge.ts"])).toContain("exceljs");
 }, 60000);
+
+it("the check path does not load the template learner (template import loads it when run)", () => {
+  const script = `
+    require("ts-node/register/transpile-only");
+    require(${JSON.stringify(join(ROOT, "src/cli/main.ts"))});
+    require(${JSON.stringify(join(ROOT, "src/cli/check.ts"))});
+    const learner = () => Object.keys(require.cache).some((k) => k.includes("/src/forms/learn/"));
+    const before = learner();
+    require(${JSON.stringify(join(ROOT, "src/cli/template.ts"))});
+    console.log(JSON.stringify([before, learner()]));`;
+  expect(JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }))).toEqual([false, true]);
+}, 60000);

@@ -18,6 +18,8 @@ describe("the add-in and the report period", () => {
 
     fake.setCellValue("Biểu mẫu 3", `D${layout.rowOfStt["3.2.1"] + 1}`, "40", { paste: true });
     const outcome = await host.validate(set);
+    // The period Kiểm tra read back, for the pane's "So sánh với kỳ trước".
+    expect(outcome.period).toMatchObject({ kind: "q1", year: 2026, from: "2025-12-15", to: "2026-03-14" });
     const reform = outcome.result.findings.filter((f) => f.check === "reform.value_after");
     expect(reform.map((f) => f.stt)).toEqual(["3.2.1"]);
     expect(renderFinding(reform[0])).toContain("Kỳ Quý I năm 2026 bắt đầu sau 30/6/2025");
@@ -32,5 +34,6 @@ describe("the add-in and the report period", () => {
     fake.setCellValue("Biểu mẫu 3", `D${layout.rowOfStt["3.2.1"] + 1}`, "40", { paste: true });
     const outcome = await host.validate(set);
     expect(outcome.result.findings.filter((f) => f.check.startsWith("reform."))).toEqual([]);
+    expect(outcome.period).toMatchObject({ kind: "6t", year: 2024 });
   });
 });

@@ -16,6 +16,8 @@ import { learnPaneText, learnText } from "../../src/i18n/learn";
 import { learnPeriodText } from "../../src/i18n/learn-periods";
 import { documentProblemText } from "../../src/i18n/io";
 import type { SheetGrid } from "../../src/engine/types";
+import { cliText } from "../../src/i18n/cli";
+import ExcelJS from "exceljs";
 import { compoundFile } from "../cli/cfb";
 import { fakeHost, type MockHost } from "./fakeHost";
 
@@ -95,13 +97,37 @@ describe("learning a template set in the pane", () => {
     expect(storedSet(host).learned_from).toMatchObject({ file: "Trang tính1", format: "sheet" });
   });
 
-  test("given a .doc, an .xlsx or an empty sheet: one sentence, nothing stored", async () => {
+  test("from a chosen .xlsx template: every sheet's form learned directly through the lean reader, the same review", async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("Mau 2");
+    for (const r of [["Biểu mẫu 2"], ["Cải cách thể chế"], [], ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"], ["1", "Số văn bản QPPL đã ban hành", "Văn bản", ""]])
+      a.addRow(r);
+    const b = wb.addWorksheet("Mau 9");
+    for (const r of [["Biểu mẫu 9"], ["Tuyên truyền cải cách hành chính"], ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"], ["1", "Tổng số hội nghị tuyên truyền", "Hội nghị", ""], ["2", "Có chuyên mục CCHC trên cổng thông tin (Có = 1; Không = 0)", "", ""]])
+      b.addRow(r);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const host = fakeHost();
+    renderPane(host);
+    pick(bytes, "mau-tinh.xlsx");
+    const review = await screen.findByTestId("learn-review", {}, { timeout: 15_000 });
+    expect(review.textContent).toContain("Biểu mẫu 2: Cải cách thể chế (trang tính “Mau 2”, dòng 5)");
+    expect(review.textContent).toContain("Biểu mẫu 9: Tuyên truyền cải cách hành chính");
+    expect(host.storeTemplateSet).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId("learn-store"));
+    await waitFor(() => expect(host.storeTemplateSet).toHaveBeenCalled());
+    const set = storedSet(host);
+    expect(set.learned_from).toMatchObject({ file: "mau-tinh.xlsx", format: "xlsx" });
+    expect(set.forms.map((f) => f.id)).toEqual(["BM2", "BM9"]);
+    expect(set.forms[1].rows.find((r) => r.stt === "2")).toMatchObject({ kind: "code" });
+  });
+
+  test("given a .doc, a damaged .xlsx or an empty sheet: one sentence, nothing stored", async () => {
     const host = fakeHost();
     renderPane(host);
     pick(compoundFile(["WordDocument"]), "cu.doc");
     expect((await screen.findByTestId("learn-error")).textContent).toBe(p.failed("cu.doc", documentProblemText("doc", "vi")));
     pick(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "mau.xlsx");
-    await waitFor(() => expect(screen.getByTestId("learn-error").textContent).toBe(p.failed("mau.xlsx", p.xlsxInPane)));
+    await waitFor(() => expect(screen.getByTestId("learn-error").textContent).toBe(p.failed("mau.xlsx", cliText("vi").readProblem("corrupt"))));
     host.readActiveSheet.mockResolvedValue({ sheet: "Sheet1", cells: [[{ value: "STT" }, { value: "Chỉ tiêu" }], [{ value: "1" }, { value: "Số văn bản" }]] });
     fireEvent.click(screen.getByTestId("learn-sheet"));
     await waitFor(() => expect(screen.getByTestId("learn-error").textContent).toBe(p.failed("Sheet1", learnText("vi").problem("no_label"))));

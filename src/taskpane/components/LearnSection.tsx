@@ -3,7 +3,6 @@ import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens 
 import { reviewModel, learnPaneText } from "../../i18n/learn";
 import { learnPeriodText } from "../../i18n/learn-periods";
 import type { Lang } from "../../i18n/number";
-import { withoutRules } from "../../forms/learn";
 import type { TemplateSet } from "../../forms/schema";
 import type { Learned } from "../learn";
 
@@ -157,7 +156,8 @@ export function LearnSection({ lang, busy, learnFile, learnSheet, onStore }: Lea
               disabled={busy}
               data-testid="learn-store"
               onClick={() => {
-                onStore(withoutRules(learned.set, dropped));
+                // The learner stays in its own chunk (loaded with the file): only the set's pruning is asked of it here.
+                void import("../learn").then(({ withoutRules }) => onStore(withoutRules(learned.set, dropped)), fail);
                 setLearned(null);
               }}
             >

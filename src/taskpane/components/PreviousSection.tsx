@@ -1,0 +1,52 @@
+import * as React from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { UiPreviousText } from "../../i18n/ui-previous";
+
+export interface PreviousSectionProps {
+  t: UiPreviousText;
+  /** The comparison needs the workbook checked first (it compares the checked values). */
+  ready: boolean;
+  busy: boolean;
+  /** Called with the chosen previous report's bytes and name. */
+  onCompare: (bytes: Uint8Array, fileName: string) => void;
+}
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/** "So sánh với kỳ trước": a button that asks for the previous report's .xlsx; the findings join the check's list. */
+export function PreviousSection({ t, ready, busy, onCompare }: PreviousSectionProps): React.JSX.Element {
+  const styles = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const picked = (e: React.ChangeEvent<HTMLInputElement>): void => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    // A file that cannot be read reaches the reader as no bytes, which says so in the error bar.
+    void file.arrayBuffer().then(
+      (buf) => onCompare(new Uint8Array(buf), file.name),
+      () => onCompare(new Uint8Array(), file.name),
+    );
+  };
+  return (
+    <div className={styles.row}>
+      <Button size="small" disabled={busy || !ready} onClick={() => input.current?.click()} data-testid="previous-compare">
+        {t.button}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hidden
+        data-testid="previous-file"
+        aria-label={t.button}
+        onChange={picked}
+      />
+      <Text size={200} className={styles.hint}>
+        {t.hint}
+      </Text>
+    </div>
+  );
+}
