@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { decAdd, decToNumber, decToString, decCmp, type Dec } from "../engine/exact";
-import type { RecognisedForm, ResolvedValue, SheetGrid } from "../engine/types";
+import type { RecognisedForm, ResolvedValue } from "../engine/types";
 import { validateForms } from "../engine/validate";
 import type { TemplateSet } from "../forms/schema";
 import { formatDecimal } from "../i18n/number";
@@ -21,6 +21,7 @@ import { mergePeriods } from "./merge-periods";
 import { errorDetail } from "./read-problem";
 import { applyYear, cacheRateResults, chosenForms, parsePeriod } from "./new";
 import { rowValue } from "./values";
+import { baseName, unitName } from "./unit-name";
 import { fitRows, renderLayout, renderSheetWrites, typeInto } from "./xlsx-write";
 
 export interface MergeOptions {
@@ -50,9 +51,6 @@ export interface MergeBuild {
   withErrors: string[];
 }
 
-/** A path's last part, "/" or "\\" separated (no "path" module: this runs in the browser too). */
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-
 interface Unit {
   name: string;
   file: string;
@@ -63,19 +61,6 @@ interface Unit {
   rightlyBlank: Set<string>;
   /** "BM1 6.1" → the row's value as the engine resolved it. */
   values: Map<string, ResolvedValue>;
-}
-
-/** The unit's name as its sheet says it ("Đơn vị báo cáo: Sở Tư pháp"), else the file's name. */
-export function unitName(grids: readonly SheetGrid[], file: string): string {
-  for (const grid of grids)
-    for (const row of grid.cells.slice(0, 10))
-      for (const cell of row ?? []) {
-        const v = cell?.value;
-        if (typeof v !== "string") continue;
-        const m = /Đơn vị báo cáo:\s*(.*?)(?:\s{2,}|$)/u.exec(v.normalize("NFC"));
-        if (m && m[1] && !/^…|^\.\.\./.test(m[1].trim())) return m[1].trim();
-      }
-  return baseName(file).replace(/\.[^.]+$/, "");
 }
 
 interface MissingLine {

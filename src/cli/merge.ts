@@ -16,7 +16,7 @@ import { fileIds, reachesInput } from "./same-file";
 import { buildMerge, type MergeOptions } from "./merge-build";
 import { writeOutput } from "./xlsx-write";
 
-export { unitName, type MergeOptions } from "./merge-build";
+export { type MergeOptions } from "./merge-build";
 
 export async function runMerge(ctx: Ctx, inputs: readonly string[], options: MergeOptions): Promise<number> {
   const { set, loaded } = await loadTemplateSet(ctx, options.templates);

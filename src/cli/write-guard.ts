@@ -8,6 +8,8 @@ import { parseRef } from "../io/xlsx-sheet";
 
 /** Cells a range may cover before exceljs is not trusted with it: a form is a few hundred cells. */
 const MAX_RANGE_CELLS = 1_000_000;
+/** Merged ranges in one part before exceljs is not trusted with them (20,000 took it past 2 minutes): a form has tens. */
+const MAX_MERGES = 2_000;
 
 function area(range: string): number {
   const [a, b] = range.replace(/\$/g, "").split(":");
@@ -38,6 +40,7 @@ export function hasHugeRange(bytes: Uint8Array): boolean {
     } catch {
       return true;
     }
+    if ((text.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length > MAX_MERGES) return true;
     const re = /(?:\bref|\bsqref)="([^"]+)"|<(?:\w+:)?definedName\b[^>]*>([^<]*)</g;
     for (let m = re.exec(text); m; m = re.exec(text))
       for (const part of (m[1] ?? m[2] ?? "").split(/[\s,]+/)) if (area(part.replace(/^.*!/, "")) > MAX_RANGE_CELLS) return true;

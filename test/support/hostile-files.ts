@@ -10,6 +10,7 @@ import { symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { compoundFile } from "../cli/cfb";
+import { BIG_CASES, bigWorkbook } from "./hostile-big";
 
 /** mulberry32: a small seeded PRNG, so a failing file can be made again from its seed and index. */
 export function prng(seed: number): () => number {
@@ -32,6 +33,11 @@ export interface GenOptions {
   bigRanges: boolean;
   /** FIFOs and /dev/zero symlinks named .xlsx: only once the reader refuses what is not a regular file. */
   specialFiles: boolean;
+  /**
+   * How many times the first files go through every large case of hostile-big.ts in order (with bigRanges; the
+   * special files only with specialFiles), before the seeded mix: so even a short run has each of them.
+   */
+  bigRounds?: number;
 }
 
 export interface HostileFile {
@@ -226,6 +232,7 @@ export function generateHostile(dir: string, base: Uint8Array, count: number, se
   // The base is made afresh each run; its only varying part is the creation time.
   if (parts["docProps/core.xml"]) parts["docProps/core.xml"] = strToU8(strFromU8(parts["docProps/core.xml"]).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, "$12024-07-01T00:00:00Z"));
   const out: HostileFile[] = [];
+  const rounds = opts.bigRanges ? (opts.bigRounds ?? 1) : 0;
   for (let i = 0; i < count; i++) {
     const r = prng(seed * 100003 + i);
     const name = `f${String(i).padStart(5, "0")}.xlsx`;
@@ -233,7 +240,16 @@ export function generateHostile(dir: string, base: Uint8Array, count: number, se
     const payloads: string[] = [];
     let kind: string;
     const roll = r();
-    if (opts.specialFiles && roll < 0.02) {
+    const big = i < rounds * BIG_CASES.length ? BIG_CASES[i % BIG_CASES.length] : undefined;
+    if (big === "fifo" || big === "devzero" || big === "devurandom") {
+      if (!opts.specialFiles) continue;
+      if (big === "fifo") execFileSync("mkfifo", [path]);
+      else symlinkSync(big === "devzero" ? "/dev/zero" : "/dev/urandom", path);
+      kind = big;
+    } else if (big) {
+      writeFileSync(path, bigWorkbook({ ...parts }, big));
+      kind = `big:${big}`;
+    } else if (opts.specialFiles && roll < 0.02) {
       if (r() < 0.5) {
         execFileSync("mkfifo", [path]); // Node has no mkfifo of its own
         kind = "fifo";
