@@ -34,16 +34,38 @@ export function hasHugeRange(bytes: Uint8Array): boolean {
   }
   for (const e of zip.entries) {
     if (!/^xl\/(worksheets\/[^/]+|workbook)\.xml$/i.test(e.name)) continue;
-    let text: string;
+    // Streamed: a dense 47 MB sheet is scanned a piece at a time, never held whole (issue #13's memory bound).
+    let carry = "";
+    let merges = 0;
+    let huge = false;
+    const scan = (text: string): boolean => {
+      merges += (text.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length;
+      if (merges > MAX_MERGES) return true;
+      const re = /(?:\bref|\bsqref)="([^"]+)"|<(?:\w+:)?definedName\b[^>]*>([^<]*)</g;
+      for (let m = re.exec(text); m; m = re.exec(text))
+        for (const part of (m[1] ?? m[2] ?? "").split(/[\s,]+/)) if (area(part.replace(/^.*!/, "")) > MAX_RANGE_CELLS) return true;
+      return false;
+    };
     try {
-      text = zip.text(e.name);
+      zip.streamText(e.name, (piece) => {
+        const text = carry + piece;
+        // Scan up to the second-to-last "<": a defined name's text runs to the "<" of its closing tag, so the last
+        // complete match ends there; the rest is carried into the next piece.
+        const last = text.lastIndexOf("<");
+        const upTo = last > 0 ? Math.max(0, text.lastIndexOf("<", last - 1)) : 0;
+        if (scan(text.slice(0, upTo))) {
+          huge = true;
+          return false;
+        }
+        // A long run without tags (a huge text cell) holds no range: only its tail can matter.
+        carry = text.length - upTo > 1_048_576 ? text.slice(-65_536) : text.slice(upTo);
+        return undefined;
+      });
+      if (!huge && scan(carry)) huge = true;
     } catch {
       return true;
     }
-    if ((text.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length > MAX_MERGES) return true;
-    const re = /(?:\bref|\bsqref)="([^"]+)"|<(?:\w+:)?definedName\b[^>]*>([^<]*)</g;
-    for (let m = re.exec(text); m; m = re.exec(text))
-      for (const part of (m[1] ?? m[2] ?? "").split(/[\s,]+/)) if (area(part.replace(/^.*!/, "")) > MAX_RANGE_CELLS) return true;
+    if (huge) return true;
   }
   return false;
 }

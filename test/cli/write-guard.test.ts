@@ -1,0 +1,41 @@
+import { strToU8, zipSync } from "fflate";
+import { hasHugeRange } from "../../src/cli/write-guard";
+
+/** A package whose sheet holds `filler` cells before its closing parts, so the scan crosses many pieces. */
+function pkg(sheetTail: string, workbook = "<workbook/>", filler = 20_000, level: 0 | 6 = 0): Uint8Array {
+  const rows = Array.from({ length: filler }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
+  return zipSync(
+    {
+      "xl/workbook.xml": strToU8(workbook),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${rows}</sheetData>${sheetTail}</worksheet>`),
+    },
+    { level },
+  );
+}
+
+const merges = (n: number) => `<mergeCells count="${n}">${Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join("")}</mergeCells>`;
+
+describe("check --write's guard before exceljs", () => {
+  test("happy path: a form's few merges and small ranges pass", () => {
+    expect(hasHugeRange(pkg(merges(40) + '<dataValidations><dataValidation sqref="D5:D90"/></dataValidations>'))).toBe(false);
+  });
+
+  test("a whole-sheet range found after megabytes of cells, whichever piece it falls in", () => {
+    for (const level of [0, 6] as const) {
+      expect(hasHugeRange(pkg('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>', "<workbook/>", 20_000, level))).toBe(true);
+      expect(hasHugeRange(pkg('<autoFilter ref="A:XFD"/>', "<workbook/>", 20_000, level))).toBe(true);
+    }
+  });
+
+  test("merges are counted across pieces: 2,000 pass, 2,001 do not", () => {
+    expect(hasHugeRange(pkg(merges(2000)))).toBe(false);
+    expect(hasHugeRange(pkg(merges(2001)))).toBe(true);
+  });
+
+  test("a defined name over a whole sheet, its text split by any piece boundary", () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `<definedName name="n${i}">Sheet1!$A$1:$B$2</definedName>`).join("");
+    const wb = `<workbook><definedNames>${names}<definedName name="_xlnm._FilterDatabase">Sheet1!$A:$XFD</definedName></definedNames></workbook>`;
+    expect(hasHugeRange(pkg("", wb, 10))).toBe(true);
+    expect(hasHugeRange(pkg("", wb.replace("$A:$XFD", "$A$1:$C$9"), 10))).toBe(false);
+  });
+});
