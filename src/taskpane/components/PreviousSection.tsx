@@ -1,4 +1,5 @@
 import * as React from "react";
+import { useFilePicker } from "./useFilePicker";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { UiPreviousText } from "../../i18n/ui-previous";
 
@@ -19,17 +20,7 @@ const useStyles = makeStyles({
 /** "So sánh với kỳ trước": a button that asks for the previous report's .xlsx; the findings join the check's list. */
 export function PreviousSection({ t, ready, busy, onCompare }: PreviousSectionProps): React.JSX.Element {
   const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
-  const picked = (e: React.ChangeEvent<HTMLInputElement>): void => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (!file) return;
-    // A file that cannot be read reaches the reader as no bytes, which says so in the error bar.
-    void file.arrayBuffer().then(
-      (buf) => onCompare(new Uint8Array(buf), file.name),
-      () => onCompare(new Uint8Array(), file.name),
-    );
-  };
+  const { input, picked } = useFilePicker(onCompare);
   return (
     <div className={styles.row}>
       <Button size="small" disabled={busy || !ready} onClick={() => input.current?.click()} data-testid="previous-compare">

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { useFilePicker } from "./useFilePicker";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { UiWordText } from "../../i18n/ui-word";
 
@@ -21,17 +22,7 @@ const useStyles = makeStyles({
 
 export function WordSection({ t, ready, busy, canSave, onDownload, onReport }: WordSectionProps): React.JSX.Element {
   const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
-  const picked = (e: React.ChangeEvent<HTMLInputElement>): void => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (!file) return;
-    // A file that cannot be read reaches the reader as no bytes, which says so in the error bar.
-    void file.arrayBuffer().then(
-      (buf) => onReport(new Uint8Array(buf), file.name),
-      () => onReport(new Uint8Array(), file.name),
-    );
-  };
+  const { input, picked } = useFilePicker(onReport);
   return (
     <>
       <Text size={200} className={styles.hint}>
