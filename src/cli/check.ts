@@ -94,7 +94,7 @@ async function writeChecked(
   const { hasHugeRange } = await import("./write-guard");
   const input = await readInputFile(checked.file);
   if (!(input instanceof Uint8Array)) return ctx.t.readProblem(input.problem, input.detail);
-  if (hasHugeRange(input)) return ctx.t.readProblem("sheet_too_large");
+  if (hasHugeRange(input)) return ctx.t.readProblem("too_large_to_write");
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
@@ -170,6 +170,8 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   };
   let unreadable = 0;
   let withErrors = 0;
+  // Checked copies that could not be written: exit 2, as for a file that could not be read.
+  let unwritten = 0;
   const report = options.report ? await readReport(ctx, resolve(ctx.cwd, options.report)) : null;
   if (report && "error" in report) ctx.err(cliDocxText(ctx.lang).reportNotUsed(options.report!, report.error));
   // The next workbook is read from disk while the current one is checked.
@@ -205,10 +207,13 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       checked = await checkBytes(file, (await bytes) ?? (await readInputFile(file)), set);
       if (checked.outcome.ok && options.write && checked.recognition && checked.recognition.forms.length > 0) {
         const target = await writeTarget(ctx, options.write, file, many);
-        if (await reachesInput(target, inputIds)) extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
-        else {
+        if (await reachesInput(target, inputIds)) {
+          unwritten++;
+          extra.push(ctx.t.notWritten(shown(ctx, target), ctx.t.refuseInput(shown(ctx, target))));
+        } else {
           const fixLines: string[] | undefined = options.fix ? [] : undefined;
           const problem = await writeChecked(ctx, set, checked as CheckedFile & { outcome: ReadSuccess }, target, options.overwrite ?? false, fixLines);
+          if (problem) unwritten++;
           extra.push(problem ? ctx.t.notWritten(shown(ctx, target), problem) : ctx.t.wrote(shown(ctx, target)));
           if (!problem) extra.push(...(fixLines ?? []));
         }
@@ -241,5 +246,5 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   multi?.stop();
   if (options.json) ctx.out(jsonCount === 0 ? '{\n  "files": []\n}' : "\n  ]\n}");
   else if (many) ctx.out(ctx.t.total(files.length, withErrors, unreadable));
-  return unreadable > 0 ? 2 : withErrors > 0 ? 1 : 0;
+  return unreadable > 0 || unwritten > 0 ? 2 : withErrors > 0 ? 1 : 0;
 }

@@ -10,6 +10,13 @@ import { parseRef } from "../io/xlsx-sheet";
 const MAX_RANGE_CELLS = 1_000_000;
 /** Merged ranges in one part before exceljs is not trusted with them (20,000 took it past 2 minutes): a form has tens. */
 const MAX_MERGES = 2_000;
+/**
+ * Cells in all sheets, and shared strings, before exceljs is not trusted with the package: it builds an object per
+ * cell and per string (5,000,000 cells cost it 700 MB and 7 s; 10,000,000 empty strings 1 GB and 10 s, issue #13).
+ * A workbook of the seven forms has a few thousand of each.
+ */
+export const MAX_WRITE_CELLS = 200_000;
+export const MAX_WRITE_STRINGS = 200_000;
 
 function area(range: string): number {
   const [a, b] = range.replace(/\$/g, "").split(":");
@@ -24,7 +31,11 @@ function area(range: string): number {
   return (Math.abs(to[0] - from[0]) + 1) * (Math.abs(to[1] - from[1]) + 1);
 }
 
-/** Whether the package holds a range exceljs would expand into more than MAX_RANGE_CELLS cells. */
+/**
+ * Whether the package is more than exceljs can be trusted to load: a range it would expand into more than
+ * MAX_RANGE_CELLS cells, more than MAX_MERGES merges in a part, more than MAX_WRITE_CELLS cells or MAX_WRITE_STRINGS
+ * shared strings.
+ */
 export function hasHugeRange(bytes: Uint8Array): boolean {
   let zip: ZipArchive;
   try {
@@ -32,7 +43,29 @@ export function hasHugeRange(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+  let cells = 0;
+  let strings = 0;
   for (const e of zip.entries) {
+    if (/^xl\/sharedStrings\.xml$/i.test(e.name)) {
+      // Counted as they inflate; a tag cut by a piece's end is counted with the next piece.
+      const SI = /<(?:\w+:)?si[\s/>]/g;
+      let tail = "";
+      try {
+        zip.streamText(e.name, (piece) => {
+          const text = tail + piece;
+          const last = text.lastIndexOf("<");
+          const cut = last >= 0 && text.length - last < 16 ? last : text.length;
+          strings += (text.slice(0, cut).match(SI) ?? []).length;
+          tail = text.slice(cut);
+          return strings <= MAX_WRITE_STRINGS;
+        });
+      } catch {
+        return true;
+      }
+      strings += (tail.match(SI) ?? []).length;
+      if (strings > MAX_WRITE_STRINGS) return true;
+      continue;
+    }
     if (!/^xl\/(worksheets\/[^/]+|workbook)\.xml$/i.test(e.name)) continue;
     // Streamed: a dense 47 MB sheet is scanned a piece at a time, never held whole (issue #13's memory bound).
     let carry = "";
@@ -41,6 +74,8 @@ export function hasHugeRange(bytes: Uint8Array): boolean {
     const scan = (text: string): boolean => {
       merges += (text.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length;
       if (merges > MAX_MERGES) return true;
+      cells += (text.match(/<(?:\w+:)?c[\s/>]/g) ?? []).length;
+      if (cells > MAX_WRITE_CELLS) return true;
       const re = /(?:\bref|\bsqref)="([^"]+)"|<(?:\w+:)?definedName\b[^>]*>([^<]*)</g;
       for (let m = re.exec(text); m; m = re.exec(text))
         for (const part of (m[1] ?? m[2] ?? "").split(/[\s,]+/)) if (area(part.replace(/^.*!/, "")) > MAX_RANGE_CELLS) return true;

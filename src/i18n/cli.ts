@@ -35,6 +35,7 @@ export type ReadProblem =
   | "not_workbook"
   | "unsupported"
   | "sheet_too_large"
+  | "too_large_to_write"
   | "internal";
 
 /** The command line's --help texts (commander descriptions). */
@@ -184,6 +185,8 @@ const vi: CliText = {
         return `sổ làm việc dùng tính năng chưa được hỗ trợ hoặc có phần bên trong bị hỏng; hãy mở bằng Excel và lưu lại${detail ? ` (${detail})` : ""}`;
       case "sheet_too_large":
         return `trang tính quá lớn để đọc; hãy xóa các vùng thừa rồi lưu lại${detail ? ` (${detail})` : ""}`;
+      case "too_large_to_write":
+        return `sổ làm việc quá lớn để ghi bản đã kiểm tra (quá nhiều ô, chuỗi, vùng gộp hoặc vùng phủ cả trang tính); kết quả kiểm tra vẫn dùng được; hãy xóa các vùng thừa rồi lưu lại`;
       case "internal":
         return `lỗi nội bộ của chương trình khi xử lý tệp này; các tệp khác vẫn được kiểm tra (chạy lại với --verbose để xem chi tiết và báo lỗi)${detail ? ` (${detail})` : ""}`;
     }
@@ -307,6 +310,8 @@ const en: CliText = {
         return `the workbook uses an unsupported feature or has a damaged part; open it in Excel and save it again${detail ? ` (${detail})` : ""}`;
       case "sheet_too_large":
         return `a sheet is too large to read; delete the unused areas and save it again${detail ? ` (${detail})` : ""}`;
+      case "too_large_to_write":
+        return `the workbook is too large to write a checked copy of (too many cells, strings or merges, or a range over a whole sheet); the check's results still stand; delete the unused areas and save it again`;
       case "internal":
         return `internal error while processing this file; the other files are still checked (run again with --verbose for the details, and report it)${detail ? ` (${detail})` : ""}`;
     }

@@ -33,6 +33,14 @@ export function localName(qname: string): string {
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
+/**
+ * Characters between two "<" fed to the parser at most: the rest of a longer run is dropped. saxes gathers a text
+ * node whole before it hands it on, so 64 MB of spaces in a sheet (a zip bomb under the part limit) cost hundreds of
+ * MB; no value a reader needs comes near this (Excel holds at most 32,767 characters in a cell). A run cut inside a
+ * tag leaves the XML malformed, and the part is reported damaged.
+ */
+export const MAX_XML_RUN = 1 << 20;
+
 export interface XmlStream {
   write(chunk: string): void;
   close(): void;
@@ -79,8 +87,34 @@ export function xmlStream(handlers: XmlHandlers, part?: string): XmlStream {
       throw e;
     }
   };
+  // Characters since the last "<" (counting it), across pieces.
+  let run = 0;
+  const write = (chunk: string): void => {
+    if (run + chunk.length <= MAX_XML_RUN) {
+      parser.write(chunk);
+      const lt = chunk.lastIndexOf("<");
+      run = lt < 0 ? run + chunk.length : chunk.length - lt;
+      return;
+    }
+    // A long piece: fed whole except the part of any run past the cap.
+    let fed = 0;
+    for (let from = 0; from < chunk.length; ) {
+      const startsTag = chunk.charCodeAt(from) === 60;
+      if (startsTag) run = 0;
+      const lt = chunk.indexOf("<", startsTag ? from + 1 : from);
+      const to = lt < 0 ? chunk.length : lt;
+      if (run + (to - from) > MAX_XML_RUN) {
+        const keep = from + Math.max(0, MAX_XML_RUN - run);
+        if (keep > fed) parser.write(chunk.slice(fed, keep));
+        fed = to;
+      }
+      run += to - from;
+      from = to;
+    }
+    if (fed < chunk.length) parser.write(chunk.slice(fed));
+  };
   return {
-    write: (chunk) => guard(() => void parser.write(chunk)),
+    write: (chunk) => guard(() => write(chunk)),
     close: () => guard(() => void parser.close()),
   };
 }

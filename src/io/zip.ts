@@ -60,6 +60,12 @@ const SIG_LOCAL = 0x04034b50;
 /** Input fed to the inflater at a time: bounds one output chunk to about 1032 × this (deflate's largest ratio). */
 const INFLATE_SLICE = 4096;
 /**
+ * The slice once a push has inflated past OUT_CHUNK_HIGH: fflate grows its output by doubling within a push, so a
+ * highly compressed run (a bomb) fed 4 KB at a time costs tens of MB of garbage per push.
+ */
+const INFLATE_SLICE_DENSE = 256;
+const OUT_CHUNK_HIGH = 262_144;
+/**
  * A part this small (compressed) is inflated in one call into a buffer of its declared size plus one byte: much
  * cheaper than streaming (fflate's streaming inflater allocates a fresh window for every push). Whatever it
  * declares, it cannot expand past 1032 × this (~66 MB of work); if it fills the extra byte, its declared size was a
@@ -226,10 +232,15 @@ export class ZipArchive {
           for (let p = 0; p < whole.length; p += 65536) take(whole.subarray(p, Math.min(whole.length, p + 65536)));
           return { stopped: false, bytes };
         }
-        const inflater = new Inflate((chunk) => take(chunk));
-        for (let p = 0; p < data.length; p += INFLATE_SLICE) {
-          const end = Math.min(data.length, p + INFLATE_SLICE);
+        let slice = INFLATE_SLICE;
+        const inflater = new Inflate((chunk) => {
+          if (chunk.length > OUT_CHUNK_HIGH) slice = INFLATE_SLICE_DENSE;
+          take(chunk);
+        });
+        for (let p = 0; p < data.length; ) {
+          const end = Math.min(data.length, p + slice);
           inflater.push(data.subarray(p, end), end === data.length);
+          p = end;
         }
       } else {
         throw new ZipError("zip_unsupported", `method ${e.method}`, e.name);

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { hasHugeRange } from "../../src/cli/write-guard";
+import { hasHugeRange, MAX_WRITE_CELLS, MAX_WRITE_STRINGS } from "../../src/cli/write-guard";
 
 /** A package whose sheet holds `filler` cells before its closing parts, so the scan crosses many pieces. */
 function pkg(sheetTail: string, workbook = "<workbook/>", filler = 20_000, level: 0 | 6 = 0): Uint8Array {
@@ -37,5 +37,24 @@ describe("check --write's guard before exceljs", () => {
     const wb = `<workbook><definedNames>${names}<definedName name="_xlnm._FilterDatabase">Sheet1!$A:$XFD</definedName></definedNames></workbook>`;
     expect(hasHugeRange(pkg("", wb, 10))).toBe(true);
     expect(hasHugeRange(pkg("", wb.replace("$A:$XFD", "$A$1:$C$9"), 10))).toBe(false);
+  });
+});
+
+describe("check --write's guard: cells and shared strings exceljs would build one object each for", () => {
+  test("200,000 cells pass; 200,001 do not, counted across pieces and sheets", () => {
+    expect(hasHugeRange(pkg("", "<workbook/>", MAX_WRITE_CELLS))).toBe(false);
+    expect(hasHugeRange(pkg("", "<workbook/>", MAX_WRITE_CELLS + 1))).toBe(true);
+    const half = (n: number) => `<worksheet><sheetData><row>${"<c/>".repeat(n)}</row></sheetData></worksheet>`;
+    const two = (n: number) => zipSync({ "xl/worksheets/sheet1.xml": strToU8(half(n)), "xl/worksheets/sheet2.xml": strToU8(half(n)) }, { level: 6 });
+    expect(hasHugeRange(two(MAX_WRITE_CELLS / 2))).toBe(false);
+    expect(hasHugeRange(two(MAX_WRITE_CELLS / 2 + 1))).toBe(true);
+  });
+
+  test("shared strings: the limit passes, one more does not, whatever their prefix or form", () => {
+    const sst = (n: number, si: string) => zipSync({ "xl/workbook.xml": strToU8("<workbook/>"), "xl/sharedStrings.xml": strToU8(`<x:sst>${si.repeat(n)}</x:sst>`) }, { level: 6 });
+    for (const si of ["<si/>", "<si><t>a</t></si>", "<x:si><x:t>b</x:t></x:si>"]) {
+      expect(hasHugeRange(sst(MAX_WRITE_STRINGS, si))).toBe(false);
+      expect(hasHugeRange(sst(MAX_WRITE_STRINGS + 1, si))).toBe(true);
+    }
   });
 });

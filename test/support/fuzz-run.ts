@@ -4,7 +4,7 @@
  *   fuzz: N files, 0 crashes, 0 hangs, 0 inputs changed, 0 formulas injected, peak RSS M MB
  * Details of anything non-zero go to stderr (file name, kind, why); the exit code is 1 then.
  */
-import { fork, type ChildProcess } from "child_process";
+import { execFileSync, fork, type ChildProcess } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -21,9 +21,24 @@ interface Reply {
   maxRssKb: number;
 }
 
-/** A fresh worker, once it has loaded (starting one under ts-node takes seconds, which no file should be blamed for). */
-function startWorker(): Promise<ChildProcess> {
-  const worker = fork(join(__dirname, "fuzz-worker.ts"), [], { execArgv: ["-r", "ts-node/register/transpile-only"], stdio: ["ignore", "ignore", "ignore", "ipc"] });
+/**
+ * The worker compiled to plain JavaScript, as `bieumau` itself runs: under ts-node the worker would carry the
+ * TypeScript compiler (~110 MB) into the peak RSS that is meant to be the product's. Built under node_modules/.cache
+ * so its requires resolve to this repository's packages. Returns the compiled worker's path.
+ */
+function compileWorker(): string {
+  const out = join(ROOT, "node_modules", ".cache", "bieumau-fuzz");
+  rmSync(out, { recursive: true, force: true });
+  const tsc = require.resolve("typescript/bin/tsc");
+  // --noCheck: only emit (the typecheck is npm run typecheck's job); the options are tsconfig.json's, for Node.
+  const flags = ["--outDir", out, "--rootDir", ROOT, "--module", "commonjs", "--target", "es2022", "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--strict", "--noCheck", "--types", "node", "--lib", "es2022,dom"];
+  execFileSync(process.execPath, [tsc, ...flags, join(__dirname, "fuzz-worker.ts")], { stdio: "inherit" });
+  return join(out, "test", "support", "fuzz-worker.js");
+}
+
+/** A fresh worker, once it has loaded (the product's modules and exceljs; no file is blamed for that). */
+function startWorker(script: string): Promise<ChildProcess> {
+  const worker = fork(script, [], { execArgv: [], stdio: ["ignore", "ignore", "ignore", "ipc"] });
   return new Promise((ready, fail) => {
     worker.once("message", () => ready(worker));
     worker.once("exit", (code) => fail(new Error(`the fuzz worker could not start (exit ${code})`)));
@@ -74,11 +89,13 @@ async function main(): Promise<void> {
     const generatorKb = process.resourceUsage().maxRSS;
     let peakKb = 0;
     const problems: string[] = [];
-    let worker = await startWorker();
+    const script = compileWorker();
+    let worker = await startWorker(script);
     for (const [i, file] of files.entries()) {
       const job = { dir, work, file, opts: { good, linkToInputs: link, merge: i % 8 === 0, throughLink: i % 10 === 0 } };
       const r = await runOne(worker, job, file);
       if (r.reply) {
+        if (process.env.FUZZ_TRACE && r.reply.maxRssKb > peakKb) process.stderr.write(`peak ${Math.round(r.reply.maxRssKb / 1024)} MB after ${file.name} ${file.kind}\n`);
         peakKb = Math.max(peakKb, r.reply.maxRssKb);
         if (r.reply.verdict.crash) {
           crashes++;
@@ -98,7 +115,7 @@ async function main(): Promise<void> {
         problems.push(`crash ${file.name} ${file.kind}: ${r.died}`);
       }
       worker.kill("SIGKILL");
-      worker = await startWorker();
+      worker = await startWorker(script);
     }
     worker.disconnect();
     worker.kill();
