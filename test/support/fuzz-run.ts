@@ -88,12 +88,16 @@ async function main(): Promise<void> {
     // the large cases in this process) is reported apart, on stderr.
     const generatorKb = process.resourceUsage().maxRSS;
     let peakKb = 0;
+    let slowest = { seconds: 0, name: "" };
     const problems: string[] = [];
     const script = compileWorker();
     let worker = await startWorker(script);
     for (const [i, file] of files.entries()) {
       const job = { dir, work, file, opts: { good, linkToInputs: link, merge: i % 8 === 0, throughLink: i % 10 === 0 } };
+      const started = process.hrtime.bigint();
       const r = await runOne(worker, job, file);
+      const took = Number(process.hrtime.bigint() - started) / 1e9;
+      if (took > slowest.seconds) slowest = { seconds: took, name: `${file.name} ${file.kind}` };
       if (r.reply) {
         if (process.env.FUZZ_TRACE && r.reply.maxRssKb > peakKb) process.stderr.write(`peak ${Math.round(r.reply.maxRssKb / 1024)} MB after ${file.name} ${file.kind}\n`);
         peakKb = Math.max(peakKb, r.reply.maxRssKb);
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     for (const f of changed) problems.push(`input changed ${f}`);
     for (const p of problems) process.stderr.write(`${p}\n`);
     process.stderr.write(`fuzz generator (not the product) peak RSS ${Math.round(generatorKb / 1024)} MB\n`);
+    process.stderr.write(`fuzz slowest file: ${slowest.seconds.toFixed(2)} s (${slowest.name}; the limit is ${PER_FILE_MS / 1000} s)\n`);
     process.stdout.write(
       `fuzz: ${files.length} files, ${crashes} crashes, ${hangs} hangs, ${changed.length} inputs changed, ${injected} formulas injected, peak RSS ${Math.round(peakKb / 1024)} MB\n`,
     );
