@@ -132,7 +132,8 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   if (files.length === 0) throw new UsageError(emptyDirs.length ? ctx.t.noXlsxInDir(emptyDirs.join(", ")) : ctx.t.noInputs);
   if (options.fix && !options.write) throw new UsageError(FIX_TEXT[ctx.lang].needsWrite);
 
-  const inputIds = await fileIds(files);
+  // The inputs' identities matter only to a copy that could land on one: no stat per file for a plain check.
+  const inputIds = options.write ? await fileIds(files) : new Set<string>();
   const many = files.length > 1;
   if (options.write && many) {
     const abs = resolve(ctx.cwd, options.write);

@@ -170,13 +170,16 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
   let current: Segment | null = null;
   let pendingLabel: number | null = null;
   let header: { row: number; columns: Columns } | null = null;
+  const labelCols = Math.min(cols, stt + 6);
   for (let r = 0; r < rows; r++) {
     // A "Biểu mẫu N" label anywhere on the row starts a new table.
-    for (let c = 0; c < Math.min(cols, stt + 6); c++) {
-      const v = at(r, c)?.value;
+    const line = grid.cells[r];
+    for (let c = 0; line && c < labelCols; c++) {
+      const v = line[c]?.value;
       if (typeof v !== "string") continue; // a number's text never holds "mẫu"
       const raw = v;
-      if (raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
+      // "Bieu mau1" is the shortest label: the STTs and units of most cells are shorter.
+      if (raw.length < 9 || raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
       const m = LABEL_RE.exec(foldText(raw));
       if (m) {
         pendingLabel = Number(m[1]);
@@ -216,6 +219,8 @@ interface FormTokens {
   printedTokens: Map<string, Uint32Array>;
   /** The keys each row is matched by (templateKeys), computed once. */
   keys: Map<string, string[]>;
+  /** Template rows (indices) by each key they are matched by: a grid row's key finds its template rows at once. */
+  rowsByKey: Map<string, number[]>;
   /** Rows whose text names no other row of the form (similarity below MATCH_BY_TEXT): matchable by text alone. */
   uniqueText: Set<string>;
 }
@@ -237,6 +242,10 @@ function formTokens(set: TemplateSet): FormTokens[] {
         rowTokens,
         printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
         keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
+        rowsByKey: def.rows.reduce((m, r, i) => {
+          for (const k of templateKeys(r)) m.set(k, [...(m.get(k) ?? []), i]);
+          return m;
+        }, new Map<string, number[]>()),
         uniqueText,
       };
     });
@@ -272,18 +281,20 @@ function matchRows(
   const usedFlags = new Uint8Array(seg.rows.length);
   const used = { has: (gr: GridRow) => usedFlags[gr.idx] === 1, add: (gr: GridRow) => void (usedFlags[gr.idx] = 1) };
   const assigned = new Array<GridRow | undefined>(form.def.rows.length).fill(undefined);
-  const byStt = new Map<string, GridRow[]>();
+  // Each template row's candidates (grid rows with one of its keys), in grid order: found through the set's own
+  // key index, so no map is built per check.
+  const candidates = new Array<GridRow[] | undefined>(form.def.rows.length);
   for (const gr of seg.rows) {
-    const list = byStt.get(gr.key);
-    if (list) list.push(gr);
-    else byStt.set(gr.key, [gr]);
+    const targets = form.rowsByKey.get(gr.key);
+    if (targets) for (const ti of targets) (candidates[ti] ??= []).push(gr);
   }
+  // A row matched by two keys (its STT and its printed "a)") takes the STT's candidates first, as it always has.
+  candidates.forEach((list, ri) => {
+    const keys = form.keys.get(form.def.rows[ri].stt)!;
+    if (list && keys.length > 1) list.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
+  });
   const NONE: GridRow[] = [];
-  const candidatesOf = (row: FormDefinition["rows"][number]): GridRow[] => {
-    const keys = form.keys.get(row.stt)!;
-    if (keys.length === 1) return byStt.get(keys[0]) ?? NONE;
-    return keys.flatMap((k) => byStt.get(k) ?? NONE);
-  };
+  const candidatesOf = (ri: number): GridRow[] => candidates[ri] ?? NONE;
   const formId = form.def.id;
   const sheet = grid.sheet;
   const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
@@ -291,11 +302,10 @@ function matchRows(
   // 1. Same STT, similar text.
   for (let ri = 0; ri < form.def.rows.length; ri++) {
     const row = form.def.rows[ri];
-    const candidates = candidatesOf(row);
     let best: GridRow | undefined;
     let bestSim = MATCH_BY_STT;
     const rowTok = form.rowTokens.get(row.stt)!;
-    for (const gr of candidates) {
+    for (const gr of candidatesOf(ri)) {
       const sim = similarity(gr.tokens, rowTok);
       if (!used.has(gr) && sim >= bestSim) {
         best = gr;
@@ -327,7 +337,7 @@ function matchRows(
   for (let ri = 0; ri < form.def.rows.length; ri++) {
     const row = form.def.rows[ri];
     if (assigned[ri] !== undefined) continue;
-    const hit = candidatesOf(row).find((gr) => !used.has(gr));
+    const hit = candidatesOf(ri).find((gr) => !used.has(gr));
     if (hit) {
       assigned[ri] = hit;
       used.add(hit);
@@ -373,6 +383,7 @@ function matchRows(
   }
   return { rows, ordered, matched };
 }
+
 
 /** Every form found in one grid (a sheet may hold several tables, each under its "Biểu mẫu N" label). */
 export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Finding[] = []): RecognisedForm[] {

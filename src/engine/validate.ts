@@ -35,10 +35,51 @@ import type {
   ValidationResult,
 } from "./types";
 
+/** A rule's row reference compiled to a position: the form and the row's index in it (-1: the form has no such row). */
+interface Slot {
+  form: string;
+  index: number;
+}
+
+/** Every row a rule names, as positions (compiled once per set: no STT is looked up while checking). */
+interface RuleSlots {
+  /** rate: target, numerator, denominator; sum_eq: total; sum_le: whole; when: the condition; between_parts: target. */
+  first: Slot;
+  numerator: Slot;
+  denominator: Slot;
+  parts: Slot[];
+  blank: Slot[];
+  filled: Slot[];
+}
+
+interface CompiledRule {
+  rule: Rule;
+  meta: RuleMeta;
+  at: RuleSlots;
+}
+
+const NO_SLOT: Slot = { form: "", index: -1 };
+
+function ruleSlots(rule: Rule, slot: (ref: string) => Slot): RuleSlots {
+  const all = (refs: readonly string[] | undefined) => (refs ?? []).map(slot);
+  switch (rule.type) {
+    case "rate":
+      return { first: slot(rule.target), numerator: slot(rule.numerator), denominator: slot(rule.denominator), parts: [], blank: [], filled: [] };
+    case "sum_eq":
+      return { first: slot(rule.total), numerator: NO_SLOT, denominator: NO_SLOT, parts: all(rule.parts), blank: [], filled: [] };
+    case "sum_le":
+      return { first: slot(rule.whole), numerator: NO_SLOT, denominator: NO_SLOT, parts: all(rule.parts), blank: [], filled: [] };
+    case "when":
+      return { first: slot(rule.if.row), numerator: NO_SLOT, denominator: NO_SLOT, parts: [], blank: all(rule.then.blank), filled: all(rule.then.filled) };
+    case "between_parts":
+      return { first: slot(rule.target), numerator: NO_SLOT, denominator: NO_SLOT, parts: all(rule.parts), blank: [], filled: [] };
+  }
+}
+
 interface CompiledForm {
   def: FormDefinition;
   /** The form's rules with what they say regardless of values, rate rules first (they settle readings). */
-  rules: Array<{ rule: Rule; meta: RuleMeta }>;
+  rules: CompiledRule[];
   rowIndex: Map<string, number>;
   /** "f1.2.1" for each row, by position: the stem of its findings' rule ids, built once. */
   rowIds: string[];
@@ -48,7 +89,7 @@ interface CompiledForm {
 
 interface CompiledSet {
   forms: Map<string, CompiledForm>;
-  crossRules: Array<{ rule: Rule; meta: RuleMeta; form: string }>;
+  crossRules: Array<CompiledRule & { form: string }>;
 }
 
 const compiledSets = new WeakMap<TemplateSet, CompiledSet>();
@@ -117,15 +158,21 @@ function compile(set: TemplateSet): CompiledSet {
   for (const def of set.forms) {
     const cf = c.forms.get(def.id)!;
     const ordered = [...def.rules.filter((r) => r.type === "rate"), ...def.rules.filter((r) => r.type !== "rate")];
-    cf.rules = ordered.map((rule) => ({ rule, meta: ruleMetaOf(rule, (ref) => cf.rowByStt.get(ref)?.source) }));
+    const slot = (ref: string): Slot => ({ form: def.id, index: cf.rowIndex.get(ref) ?? -1 });
+    cf.rules = ordered.map((rule) => ({ rule, meta: ruleMetaOf(rule, (ref) => cf.rowByStt.get(ref)?.source), at: ruleSlots(rule, slot) }));
   }
+  const crossSlot = (ref: string): Slot => {
+    const i = ref.indexOf(":");
+    const form = ref.slice(0, i);
+    return { form, index: c!.forms.get(form)?.rowIndex.get(ref.slice(i + 1)) ?? -1 };
+  };
   c.crossRules = set.cross_form_rules.map((rule) => {
     const firstRef = rule.type === "sum_le" ? rule.parts[0] : rule.type === "sum_eq" ? rule.total : rule.type === "when" ? rule.if.row : rule.target;
     const meta = ruleMetaOf(rule, (ref) => {
       const i = ref.indexOf(":");
       return c!.forms.get(ref.slice(0, i))?.rowByStt.get(ref.slice(i + 1))?.source;
     });
-    return { rule, meta, form: firstRef.slice(0, firstRef.indexOf(":")) };
+    return { rule, meta, at: ruleSlots(rule, crossSlot), form: firstRef.slice(0, firstRef.indexOf(":")) };
   });
   compiledSets.set(set, c);
   return c;
@@ -320,13 +367,8 @@ function interpret(form: string, row: FormRow, index: number, filled: FilledRow 
   }
 }
 
-type RowLookup = (ref: string) => RowValue | undefined;
-
-/** "f3:2.1" → form "f3", STT "2.1"; memoised (the set's cross-form refs, split once instead of on every check). */
-const crossRef = memoised((ref: string): { form: string; stt: string } => {
-  const i = ref.indexOf(":");
-  return { form: ref.slice(0, i), stt: ref.slice(i + 1) };
-});
+/** The row value at a compiled position, if the form was filled and has the row. */
+type RowLookup = (at: Slot) => RowValue | undefined;
 
 function sumOf(values: RowValue[]): { sum: Dec; slack: Dec } {
   let sum = ZERO;
@@ -384,37 +426,40 @@ interface RuleContext {
 }
 
 /** The parts a sum must have: a blank row the period no longer has (cấp huyện after 1/7/2025) is not demanded. */
-function demanded(parts: readonly RowValue[], refs: readonly string[], gone: Set<RowValue>): { parts: RowValue[]; refs: readonly string[] } {
+function demanded(parts: readonly RowValue[], refs: readonly Slot[], gone: Set<RowValue>): { parts: RowValue[]; refs: readonly Slot[] } {
   const kept = parts.filter((p) => !(p.reading.type === "blank" && gone.has(p)));
   // allReported compares counts: drop as many refs as parts were excused.
   return { parts: kept, refs: kept.length === parts.length ? refs : refs.slice(0, refs.length - (parts.length - kept.length)) };
 }
 
 /** Every part named by the rule was found and holds a value. */
-function allReported(parts: readonly RowValue[], refs: readonly string[]): boolean {
+function allReported(parts: readonly RowValue[], refs: readonly Slot[]): boolean {
   return parts.length === refs.length && parts.every((p) => p.value !== null);
 }
 
-function resolveRefs(list: readonly string[], lookup: RowLookup): RowValue[] {
+function resolveRefs(list: readonly Slot[], lookup: RowLookup): RowValue[] {
   const out: RowValue[] = [];
-  for (const ref of list) {
-    const v = lookup(ref);
+  for (const at of list) {
+    const v = lookup(at);
     if (v !== undefined) out.push(v);
   }
   return out;
 }
 
-function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, crossForm: boolean, ctx: RuleContext): void {
+function evaluate(compiled: CompiledRule, form: string, lookup: RowLookup, crossForm: boolean, ctx: RuleContext): void {
+  const { rule, meta, at } = compiled;
   const { out } = ctx;
   const { relation, inferred } = meta;
-  const refs = (list: string[]) => resolveRefs(list, lookup);
+  const refs = (list: Slot[]) => resolveRefs(list, lookup);
   const record = (status: RuleEvaluation["status"], left?: Dec | null, right?: Dec | null): void => {
     ctx.evaluations.push(new Evaluation(rule.id, rule.type, form, crossForm, status, relation, inferred, left ?? null, right ?? null));
   };
 
   switch (rule.type) {
     case "rate": {
-      const [t, n, d] = [lookup(rule.target), lookup(rule.numerator), lookup(rule.denominator)];
+      const t = lookup(at.first);
+      const n = lookup(at.numerator);
+      const d = lookup(at.denominator);
       if (!t || !n || !d) return;
       const reported: ComputedRate["reported"] = t.filled?.value.formula ? "formula" : t.reading.type === "blank" ? "blank" : "typed";
       const computed: ComputedRate = { form: t.form, sheet: ctx.sheetOf(t.form), stt: t.stt, cell: t.filled?.address ?? "", value: null, reported };
@@ -478,8 +523,8 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       return;
     }
     case "sum_eq": {
-      const total = lookup(rule.total);
-      const { parts, refs: needed } = demanded(refs(rule.parts), rule.parts, ctx.gone);
+      const total = lookup(at.first);
+      const { parts, refs: needed } = demanded(refs(at.parts), at.parts, ctx.gone);
       if (!total) return;
       if (total.value === null || parts.length === 0 || !allReported(parts, needed)) {
         record("not_applicable");
@@ -497,8 +542,8 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       return;
     }
     case "sum_le": {
-      const whole = lookup(rule.whole);
-      const parts = refs(rule.parts).filter((p) => p.value !== null);
+      const whole = lookup(at.first);
+      const parts = refs(at.parts).filter((p) => p.value !== null);
       if (!whole) return;
       if (whole.value === null || parts.length === 0) {
         record("not_applicable");
@@ -517,7 +562,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       return;
     }
     case "when": {
-      const cond = lookup(rule.if.row);
+      const cond = lookup(at.first);
       if (!cond) return;
       const expectedValue = decInt(rule.if.equals);
       if (cond.value === null || decCmp(cond.value, expectedValue) !== 0) {
@@ -526,7 +571,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       }
       const meaning = codeMeaning(cond.row, cond.value) ?? "";
       let ok = true;
-      for (const v of refs(rule.then.blank ?? [])) {
+      for (const v of refs(at.blank)) {
         const base = { condition: cond.stt, conditionValue: dec(cond.value), meaning };
         if (v.reading.type !== "blank") {
           ok = false;
@@ -536,7 +581,7 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
           out.add(rule.id, "when.rightly_blank", "info", form, v, base, { inferred });
         }
       }
-      for (const v of refs(rule.then.filled ?? [])) {
+      for (const v of refs(at.filled)) {
         if (v.reading.type === "blank" && !ctx.gone.has(v)) {
           ok = false;
           ctx.excusedBlank.add(v);
@@ -548,8 +593,8 @@ function evaluate(rule: Rule, meta: RuleMeta, form: string, lookup: RowLookup, c
       return;
     }
     case "between_parts": {
-      const target = lookup(rule.target);
-      const { parts, refs: needed } = demanded(refs(rule.parts), rule.parts, ctx.gone);
+      const target = lookup(at.first);
+      const { parts, refs: needed } = demanded(refs(at.parts), at.parts, ctx.gone);
       if (!target) return;
       if (target.value === null || parts.length === 0 || !allReported(parts, needed)) {
         record("not_applicable");
@@ -615,7 +660,7 @@ export function validateForms(
   const evaluations: RuleEvaluation[] = [];
   const computed: ComputedRate[] = [];
   const all: Array<{ order: number; out: Collector }> = [];
-  const firstValues = new Map<string, { values: RowValue[]; index: Map<string, number> }>();
+  const firstValues = new Map<string, RowValue[]>();
   const resolved: ResolvedValue[] | undefined = options.values ? [] : undefined;
 
   for (const filled of forms) {
@@ -641,13 +686,9 @@ export function validateForms(
       }
     }
     if (options.period) reformChecks(cf.def.id, values, options.period, ctx);
-    if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, { values, index: cf.rowIndex });
-    const rowIndex = cf.rowIndex;
-    const lookup: RowLookup = (ref) => {
-      const i = rowIndex.get(ref);
-      return i === undefined ? undefined : values[i];
-    };
-    for (const { rule, meta } of cf.rules) evaluate(rule, meta, cf.def.id, lookup, false, ctx);
+    if (!firstValues.has(filled.formId)) firstValues.set(filled.formId, values);
+    const lookup: RowLookup = (at) => (at.index < 0 ? undefined : values[at.index]);
+    for (const rule of cf.rules) evaluate(rule, cf.def.id, lookup, false, ctx);
     for (const rv of values) {
       if (!rv.pendingCount) continue;
       const id = `${cf.def.id}.${rv.stt}.count`;
@@ -678,13 +719,8 @@ export function validateForms(
   const crossCtx: RuleContext = {
     out: crossOut, evaluations, computed, excusedBlank: new Set(), sheetOf: (f) => firstSheet.get(f) ?? "", gone: new Set(),
   };
-  const crossLookup: RowLookup = (ref) => {
-    const split = crossRef(ref);
-    const form = firstValues.get(split.form);
-    const at = form?.index.get(split.stt);
-    return at === undefined ? undefined : form!.values[at];
-  };
-  for (const { rule, meta, form } of compiled.crossRules) evaluate(rule, meta, form, crossLookup, true, crossCtx);
+  const crossLookup: RowLookup = (at) => (at.index < 0 ? undefined : firstValues.get(at.form)?.[at.index]);
+  for (const rule of compiled.crossRules) evaluate(rule, rule.form, crossLookup, true, crossCtx);
   all.sort((a, b) => a.order - b.order);
   const findings: Finding[] = [];
   for (const a of all) a.out.drainInto(findings);

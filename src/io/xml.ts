@@ -56,16 +56,20 @@ export function xmlStream(handlers: XmlHandlers, part?: string): XmlStream {
   });
   if (handlers.open) {
     const open = handlers.open;
+    // Whether the tag being read has a prefixed attribute ("r:id", "w:val"), told as each attribute is read: cheaper
+    // than enumerating every tag's attributes (a dictionary object) to find out, and this runs for every element.
+    let prefixed = false;
+    parser.on("attribute", (a) => {
+      if (!prefixed && a.name.includes(":")) prefixed = true;
+    });
     parser.on("opentag", (tag) => {
       const raw = tag.attributes as Record<string, string>;
-      // Copied only when a name has a prefix: most attributes have none, and this runs for every element.
       let attrs: XmlAttrs = raw;
-      for (const k in raw)
-        if (k.includes(":")) {
-          attrs = {};
-          for (const j in raw) attrs[localName(j)] = raw[j];
-          break;
-        }
+      if (prefixed) {
+        prefixed = false;
+        attrs = {};
+        for (const j in raw) attrs[localName(j)] = raw[j];
+      }
       open(localName(tag.name), attrs, tag.isSelfClosing);
     });
   }
