@@ -29,6 +29,7 @@ export type ReadProblem =
   | "zip_unsupported"
   | "zip_part_too_large"
   | "zip_total_too_large"
+  | "zip_size_mismatch"
   | "zip_too_many_entries"
   // Hostile and unlucky files (issue #13): what is wrong, in words; the library's detail only with --verbose.
   | "ods"
@@ -174,6 +175,8 @@ const vi: CliText = {
         return `một phần của tệp khi giải nén quá lớn${detail ? ` (${detail})` : ""}, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxPartBytes))} MB)`;
       case "zip_total_too_large":
         return `tệp khi giải nén quá lớn, không đọc (giới hạn ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
+      case "zip_size_mismatch":
+        return `tệp nén bị hỏng hoặc bị làm giả: một phần giải nén ra lớn hơn kích thước ghi trong tệp (kiểu bom nén)${detail ? ` (${detail})` : ""}, không đọc`;
       case "zip_too_many_entries":
         return "tệp nén có quá nhiều phần, không phải bảng tính thông thường";
       // Hostile and unlucky files (issue #13).
@@ -299,6 +302,8 @@ const en: CliText = {
         return `a part of the file inflates too large${detail ? ` (${detail})` : ""}, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxPartBytes))} MB)`;
       case "zip_total_too_large":
         return `the file inflates too large, not read (limit ${mb(String(DEFAULT_ZIP_LIMITS.maxTotalBytes))} MB)`;
+      case "zip_size_mismatch":
+        return `the zip is damaged or forged: a part inflates past the size the file declares (like a zip bomb)${detail ? ` (${detail})` : ""}, not read`;
       case "zip_too_many_entries":
         return "the zip has too many parts for a workbook";
       // Hostile and unlucky files (issue #13).

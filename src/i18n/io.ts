@@ -21,6 +21,7 @@ const VI: Record<DocumentProblem, string> = {
   zip_unsupported: "tệp dùng kiểu nén không được hỗ trợ",
   zip_part_too_large: "một phần của tệp lớn bất thường khi giải nén (quá 50 MB), đã dừng đọc để bảo vệ máy",
   zip_total_too_large: "tệp giải nén ra quá lớn (quá 200 MB), đã dừng đọc để bảo vệ máy",
+  zip_size_mismatch: "tệp nén bị hỏng hoặc bị làm giả: một phần giải nén ra lớn hơn kích thước ghi trong tệp (kiểu bom nén), đã dừng đọc để bảo vệ máy",
   zip_too_many_entries: "tệp chứa số phần lớn bất thường, đã dừng đọc",
 };
 
@@ -40,6 +41,7 @@ const EN: Record<DocumentProblem, string> = {
   zip_unsupported: "the file uses an unsupported compression method",
   zip_part_too_large: "a part of the file inflates to an unusual size (over 50 MB); reading stopped to protect the computer",
   zip_total_too_large: "the file inflates to over 200 MB; reading stopped to protect the computer",
+  zip_size_mismatch: "the zip is damaged or forged: a part inflates past the size the file declares (like a zip bomb); reading stopped to protect the computer",
   zip_too_many_entries: "the file holds an unusual number of parts; reading stopped",
 };
 

@@ -22,6 +22,8 @@ export type ZipProblem =
   | "zip_part_too_large"
   /** All parts together inflate past the package limit. */
   | "zip_total_too_large"
+  /** A part inflates past the size its directory entry declares: a forged header (a zip bomb), never a real file. */
+  | "zip_size_mismatch"
   /** More entries than any real document has. */
   | "zip_too_many_entries";
 
@@ -211,6 +213,8 @@ export class ZipArchive {
     const take = (chunk: Uint8Array): void => {
       bytes += chunk.length;
       this.inflated += chunk.length;
+      // Stopped at the declared size: a bomb declaring a few KB is refused after a few KB, not after the limit.
+      if (bytes > e.size) throw new ZipError("zip_size_mismatch", e.name, e.name);
       if (bytes > this.limits.maxPartBytes) throw new ZipError("zip_part_too_large", String(this.limits.maxPartBytes), e.name);
       if (this.inflated > this.limits.maxTotalBytes) throw new ZipError("zip_total_too_large", String(this.limits.maxTotalBytes), e.name);
       if (chunk.length === 0) return;

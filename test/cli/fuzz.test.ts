@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { cli, SAMPLE_TSV, tempDir } from "./helpers";
+import { cli, SAMPLE_DOCX, SAMPLE_TSV, tempDir } from "./helpers";
 import { generateHostile, type HostileFile } from "../support/hostile-files";
 import { BIG_CASES } from "../support/hostile-big";
 import { examine, fingerprint, injectedFormulas, leanReaderPresent, type Verdict } from "../support/fuzz-check";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const good = join(dir, "good.xlsx");
   expect((await cli(["new", "--from", SAMPLE_TSV, good], dir)).code).toBe(0);
   mkdirSync(join(dir, "in"));
-  files = generateHostile(join(dir, "in"), readFileSync(good), COUNT, SEED, { bigRanges: lean, specialFiles: lean });
+  files = generateHostile(join(dir, "in"), readFileSync(good), COUNT, SEED, { bigRanges: lean, specialFiles: lean, docx: readFileSync(SAMPLE_DOCX) });
   symlinkSync(join(dir, "in"), join(dir, "link-to-in"));
   for (const f of readdirSync(join(dir, "in"))) before.set(f, fingerprint(join(dir, "in", f)));
   for (const [i, file] of files.entries()) {
@@ -42,7 +42,7 @@ describe(`${COUNT} hostile files (seed ${SEED})`, () => {
     const again = join(dir, "again");
     mkdirSync(again);
     // Without the large cases in front (they are made the same way, in order): the seeded files after them match.
-    generateHostile(again, readFileSync(join(dir, "good.xlsx")), 40, SEED, { bigRanges: lean, specialFiles: false, bigRounds: 0 });
+    generateHostile(again, readFileSync(join(dir, "good.xlsx")), 40, SEED, { bigRanges: lean, specialFiles: false, bigRounds: 0, docx: readFileSync(SAMPLE_DOCX) });
     const seeded = readdirSync(again).filter((f) => !/^big:|fifo|devzero|devurandom/.test(files.find((x) => x.name === f)!.kind));
     expect(seeded.length).toBeGreaterThan(10);
     for (const f of seeded) expect(fingerprint(join(again, f))).toBe(before.get(f));
@@ -51,6 +51,9 @@ describe(`${COUNT} hostile files (seed ${SEED})`, () => {
     if (lean) for (const c of BIG_CASES) expect([...kinds]).toContain(/^(fifo|dev)/.test(c) ? c : `big:${c}`);
     expect(kinds.size).toBeGreaterThanOrEqual(15);
     expect(files.some((f) => f.payloads.some((p) => p.startsWith("=HYPERLINK")))).toBe(true);
+    // Word reports too (issue #13: the same guarantees for .docx inputs), rewritten and not.
+    expect(files.filter((f) => f.kind.startsWith("docx:")).length).toBeGreaterThan(COUNT / 20);
+    expect(new Set(files.filter((f) => f.kind.startsWith("docx:")).map((f) => f.kind)).size).toBeGreaterThanOrEqual(6);
   });
 
   it("never crash: exit codes 0/1/2, no stack trace, the engine never throws", () => {

@@ -41,7 +41,7 @@ const expected: Record<BigCase, { code: number[]; problem?: string; writeRefused
   "rows:far": { code: [0, 1] },
   "bomb:64MB": { code: [2], problem: "zip_part_too_large" },
   "bomb:1GiB": { code: [2], problem: "zip_part_too_large" },
-  "bomb:4GiB-declared-small": { code: [2], problem: "zip_part_too_large" },
+  "bomb:4GiB-declared-small": { code: [2], problem: "zip_size_mismatch" },
   "shared:10M": { code: [2], writeRefused: true },
   "no_refs:5M": { code: [2], writeRefused: true },
   fifo: { code: [2], problem: "not_regular_file" },

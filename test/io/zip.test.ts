@@ -36,7 +36,26 @@ describe("zip", () => {
     const forged = bytes.slice();
     const cd = forged.findIndex((_, i) => forged[i] === 0x50 && forged[i + 1] === 0x4b && forged[i + 2] === 1 && forged[i + 3] === 2);
     forged.set([10, 0, 0, 0], cd + 24);
-    expect(problemOf(() => ZipArchive.open(forged, { maxPartBytes: 1024 * 1024 }).read("xl/workbook.xml"))).toBe("zip_part_too_large");
+    expect(problemOf(() => ZipArchive.open(forged, { maxPartBytes: 1024 * 1024 }).read("xl/workbook.xml"))).toBe("zip_size_mismatch");
+  });
+
+  test("a bomb declaring a few bytes is refused after its first piece, long before the part limit", () => {
+    const bytes = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(48 * 1024 * 1024) }, { level: 9 });
+    const cd = bytes.findIndex((_, i) => bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2);
+    bytes.set([10, 0, 0, 0], cd + 24);
+    const zip = ZipArchive.open(bytes);
+    expect(problemOf(() => zip.read("xl/worksheets/sheet1.xml"))).toBe("zip_size_mismatch");
+    expect(zip.inflatedBytes).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  test("a part inflating to exactly its declared size is read; a forged size below what it holds is refused", () => {
+    const data = strToU8("<sst>" + "<si><t>x</t></si>".repeat(50_000) + "</sst>");
+    const bytes = zipSync({ "xl/sharedStrings.xml": data }, { level: 6 });
+    expect(ZipArchive.open(bytes).read("xl/sharedStrings.xml")).toEqual(data);
+    const cd = bytes.findIndex((_, i) => bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2);
+    const forged = bytes.slice();
+    new DataView(forged.buffer).setUint32(cd + 24, data.length - 1, true);
+    expect(problemOf(() => ZipArchive.open(forged).read("xl/sharedStrings.xml"))).toBe("zip_size_mismatch");
   });
 
   test("the package total is bounded across parts", () => {

@@ -112,6 +112,16 @@ export async function examine(dir: string, work: string, file: HostileFile, opts
   const verdict: Verdict = { name: file.name, kind: file.kind, injected: [] };
   const fail = (why: string | undefined) => (verdict.crash ??= why);
   fail(engineOn(file.payloads));
+  if (file.name.endsWith(".docx")) {
+    // A Word report: checked alone (text and JSON), as the report of a workbook, and learned as a template.
+    fail(judge("check", await cliRun(["check", path], work)));
+    fail(judge("check --json", await cliRun(["check", "--json", path], work)));
+    fail(judge("check --report", await cliRun(["check", opts.good, "--report", path], work)));
+    const outDir = join(work, "out");
+    mkdirSync(outDir, { recursive: true });
+    fail(judge("template import", await cliRun(["template", "import", path, "-o", join(outDir, `${file.name}.json`), "--overwrite"], work)));
+    return verdict;
+  }
   fail(judge("check", await cliRun(["check", path], work)));
   const outDir = join(work, "out");
   mkdirSync(outDir, { recursive: true });

@@ -15,6 +15,7 @@ import { generateHostile, type HostileFile } from "./hostile-files";
 const PER_FILE_MS = 10_000;
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE_TSV = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.tsv");
+const SAMPLE_DOCX = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
 interface Reply {
   verdict: Verdict;
@@ -27,7 +28,7 @@ interface Reply {
  * so its requires resolve to this repository's packages. Returns the compiled worker's path.
  */
 function compileWorker(): string {
-  const out = join(ROOT, "node_modules", ".cache", "bieumau-fuzz");
+  const out = join(ROOT, "node_modules", ".cache", `bieumau-fuzz-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
   const tsc = require.resolve("typescript/bin/tsc");
   // --noCheck: only emit (the typecheck is npm run typecheck's job); the options are tsconfig.json's, for Node.
@@ -35,6 +36,8 @@ function compileWorker(): string {
   execFileSync(process.execPath, [tsc, ...flags, join(__dirname, "fuzz-worker.ts")], { stdio: "inherit" });
   return join(out, "test", "support", "fuzz-worker.js");
 }
+/** The compiled worker's folder (removed at the end of the run). */
+const compiledDir = (script: string) => join(script, "..", "..", "..");
 
 /** A fresh worker, once it has loaded (the product's modules and exceljs; no file is blamed for that). */
 function startWorker(script: string): Promise<ChildProcess> {
@@ -71,12 +74,13 @@ async function main(): Promise<void> {
   const lean = leanReaderPresent(ROOT);
   const work = mkdtempSync(join(tmpdir(), "bieumau-fuzz-"));
   const sink = { write: () => true };
+  let compiled: string | null = null;
   try {
     const good = join(work, "good.xlsx");
     if ((await run(["new", "--from", SAMPLE_TSV, good], { stdout: sink, stderr: sink, cwd: work })) !== 0) throw new Error("could not make the base workbook");
     const dir = join(work, "in");
     mkdirSync(dir);
-    const files = generateHostile(dir, readFileSync(good), count, seed, { bigRanges: lean, specialFiles: lean });
+    const files = generateHostile(dir, readFileSync(good), count, seed, { bigRanges: lean, specialFiles: lean, docx: readFileSync(SAMPLE_DOCX) });
     const link = join(work, "link-to-in");
     symlinkSync(dir, link);
     const before = new Map(readdirSync(dir).map((f) => [f, fingerprint(join(dir, f))]));
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
     let peakKb = 0;
     let slowest = { seconds: 0, name: "" };
     const problems: string[] = [];
-    const script = compileWorker();
+    const script = (compiled = compileWorker());
     let worker = await startWorker(script);
     for (const [i, file] of files.entries()) {
       const job = { dir, work, file, opts: { good, linkToInputs: link, merge: i % 8 === 0, throughLink: i % 10 === 0 } };
@@ -134,6 +138,7 @@ async function main(): Promise<void> {
     process.exitCode = problems.length ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
+    if (compiled) rmSync(compiledDir(compiled), { recursive: true, force: true });
   }
 }
 

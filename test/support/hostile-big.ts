@@ -85,7 +85,7 @@ export function deflateBomb(prefix: string, spaces: number, suffix: string): Uin
   return out.subarray(0, (bit + 7) >>> 3);
 }
 
-interface RawPart {
+export interface RawPart {
   deflated: Uint8Array;
   size: number;
   crc: number;

@@ -10,7 +10,7 @@ import { symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { compoundFile } from "../cli/cfb";
-import { BIG_CASES, bigWorkbook } from "./hostile-big";
+import { BIG_CASES, bigWorkbook, deflateBomb, zipRaw, type RawPart } from "./hostile-big";
 
 /** mulberry32: a small seeded PRNG, so a failing file can be made again from its seed and index. */
 export function prng(seed: number): () => number {
@@ -38,6 +38,11 @@ export interface GenOptions {
    * special files only with specialFiles), before the seeded mix: so even a short run has each of them.
    */
   bigRounds?: number;
+  /**
+   * A real Word report's bytes (the sample): when given, about one file in eight is a hostile .docx made from it
+   * (issue #13: the same guarantees for .docx inputs).
+   */
+  docx?: Uint8Array;
 }
 
 export interface HostileFile {
@@ -125,8 +130,31 @@ function addDefinedName(xml: string, name: string, ref: string): string {
   return xml.replace("</sheets>", `</sheets><definedNames>${def}</definedNames>`);
 }
 
+/**
+ * `mb` MB of spaces after `marker` in a part. Large ones are written as a ready deflate stream (hostile-big's
+ * deflateBomb: milliseconds, where deflating 64 MB takes a second) with their true size declared.
+ */
+function bombPart(parts: Record<string, Uint8Array>, raw: Record<string, RawPart>, part: string, marker: string, mb: number): void {
+  const xml = strFromU8(parts[part]);
+  const at = xml.indexOf(marker) + marker.length;
+  const spaces = mb * 1024 * 1024;
+  if (mb < 16) {
+    parts[part] = strToU8(xml.slice(0, at) + " ".repeat(spaces) + xml.slice(at));
+    return;
+  }
+  const [head, tail] = [xml.slice(0, at), xml.slice(at)];
+  raw[part] = { deflated: deflateBomb(head, spaces, tail), size: strToU8(head).length + spaces + strToU8(tail).length, crc: 0 };
+  delete parts[part];
+}
+
+/** The package's bytes: zipped as usual, or with ready-deflated parts when there are any. */
+function packageBytes(parts: Zippable, raw: Record<string, RawPart>): Uint8Array {
+  if (Object.keys(raw).length === 0) return zipSync(parts, { level: 6, mtime: FIXED_TIME });
+  return zipRaw({ ...(parts as Record<string, Uint8Array>), ...raw });
+}
+
 /** Rewrites one part of the base package; returns the kind made. */
-function mutatePackage(parts: Record<string, Uint8Array>, r: Rand, opts: GenOptions, payloads: string[]): string {
+function mutatePackage(parts: Record<string, Uint8Array>, r: Rand, opts: GenOptions, payloads: string[], raw: Record<string, RawPart>): string {
   const sheet = pick(r, ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"]);
   const text = (p: string) => strFromU8(parts[p]);
   const set = (p: string, s: string) => (parts[p] = strToU8(s));
@@ -182,7 +210,7 @@ function mutatePackage(parts: Record<string, Uint8Array>, r: Rand, opts: GenOpti
     case "bomb": {
       // A part that inflates far beyond its size (a zip bomb); below the exceljs survivable size until the lean reader.
       const mb = big ? pick(r, [60, 64]) : pick(r, [2, 8]); // just past the 50 MB part limit: cheap to make, still refused
-      set(sheet, text(sheet).replace("<sheetData>", `<sheetData>${" ".repeat(mb * 1024 * 1024)}`));
+      bombPart(parts, raw, sheet, "<sheetData>", mb);
       break;
     }
     case "drop_part":
@@ -197,6 +225,93 @@ function mutatePackage(parts: Record<string, Uint8Array>, r: Rand, opts: GenOpti
       break;
   }
   return `xlsx:${kind}`;
+}
+
+/** Word text for a run: &, <, > escaped; characters XML 1.0 cannot hold dropped (Word has no escape for them). */
+function wordText(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/g, "");
+}
+
+/** Rewrites one part of the sample Word report; returns the kind made. */
+function mutateDocx(parts: Record<string, Uint8Array>, r: Rand, big: boolean, payloads: string[], raw: Record<string, RawPart>): string {
+  const DOC = "word/document.xml";
+  const text = (p: string) => strFromU8(parts[p]);
+  const set = (p: string, s: string) => (parts[p] = strToU8(s));
+  const doc = text(DOC);
+  const kind = pick(r, ["cells", "cells", "text", "bomb", "rows", "nested", "span", "vmerge", "numbering", "entities", "bad_xml", "drop_part"]);
+  switch (kind) {
+    case "cells": {
+      // Hostile values in the appendix's value cells (and anywhere else a table holds text).
+      let n = 0;
+      set(DOC, doc.replace(/(<w:tc>[\s\S]*?<w:t(?: [^>]*)?>)([^<]*)(<\/w:t>)/g, (whole, a: string, _t: string, b: string) => {
+        if (n++ > 400 || r() < 0.9) return whole;
+        const t = hostileText(r);
+        payloads.push(t);
+        return `${a}${wordText(t)}${b}`;
+      }));
+      break;
+    }
+    case "text": {
+      // Figures in the report's own sentences: long digit strings, control characters, formula-looking text.
+      let n = 0;
+      set(DOC, doc.replace(/<w:t(?: [^>]*)?>([^<]*\d[^<]*)<\/w:t>/g, (whole) => {
+        if (n++ > 200 || r() < 0.8) return whole;
+        const t = hostileText(r);
+        payloads.push(t);
+        return `<w:t xml:space="preserve">${wordText(t)}</w:t>`;
+      }));
+      break;
+    }
+    case "bomb":
+      bombPart(parts, raw, DOC, "<w:body>", big ? pick(r, [60, 64]) : pick(r, [2, 8]));
+      break;
+    case "rows": {
+      // One table's last row repeated far past the reader's 5,000 rows per table.
+      const end = doc.indexOf("</w:tbl>");
+      const last = doc.lastIndexOf("<w:tr", end);
+      const row = doc.slice(last, doc.lastIndexOf("</w:tr>", end) + "</w:tr>".length);
+      set(DOC, doc.slice(0, last) + row.repeat(big ? 20_000 : 3_000) + doc.slice(last));
+      break;
+    }
+    case "nested": {
+      // A table nested in a cell of a table … thousands deep.
+      const depth = big ? 5_000 : 300;
+      const open = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>";
+      const close = "<w:p/></w:tc></w:tr></w:tbl>";
+      set(DOC, doc.replace("<w:body>", `<w:body>${open.repeat(depth)}${close.repeat(depth)}<w:p/>`));
+      break;
+    }
+    case "span":
+      set(DOC, doc.replace(/<w:gridSpan w:val="2"\/>/g, () => `<w:gridSpan w:val="${pick(r, ["1000000", "-5", "abc", "16384", "2", "0"])}"/>`).replace(/<w:tr>/, `<w:tr><w:trPr><w:gridBefore w:val="${pick(r, ["99999999", "-1", "x"])}"/></w:trPr>`));
+      break;
+    case "vmerge":
+      // Every cell a continuation, none a restart; and restarts with nothing below.
+      set(DOC, doc.replace(/<w:tcPr>/g, () => `<w:tcPr><w:vMerge${r() < 0.5 ? "" : ` w:val="restart"`}/>`));
+      break;
+    case "numbering": {
+      // Numbering levels that count past any STT, formats that repeat themselves, and a list of 20,000 definitions.
+      const levels = Array.from({ length: 9 }, (_, i) => `<w:lvl w:ilvl="${i}"><w:start w:val="${pick(r, ["99999999999", "-3", "1"])}"/><w:numFmt w:val="${pick(r, ["decimal", "lowerLetter", "upperRoman", "bullet", "nonsense"])}"/><w:lvlText w:val="${"%1.%2.%9".repeat(int(r, 1, 400))}"/></w:lvl>`).join("");
+      const defs = Array.from({ length: big ? 20_000 : 200 }, (_, i) => `<w:num w:numId="${i + 1}"><w:abstractNumId w:val="${i % 3}"/></w:num>`).join("");
+      set("word/numbering.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">${levels}</w:abstractNum>${defs}</w:numbering>`);
+      set(DOC, doc.replace(/<w:pPr>/g, () => (r() < 0.3 ? `<w:pPr><w:numPr><w:ilvl w:val="${int(r, 0, 12)}"/><w:numId w:val="${int(r, 0, 30)}"/></w:numPr>` : "<w:pPr>")));
+      break;
+    }
+    case "entities":
+      set(DOC, doc.replace("<w:document", `<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document`).replace(/<w:t>([^<]*)<\/w:t>/, "<w:t>&xxe;&b;</w:t>"));
+      break;
+    case "bad_xml":
+      set(DOC, doc.slice(0, int(r, 10, doc.length - 10)));
+      break;
+    case "drop_part":
+      delete parts[pick(r, [DOC, "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/numbering.xml", "word/styles.xml"])];
+      break;
+  }
+  return `docx:${kind}`;
 }
 
 /** Files that are not a workbook package at all, or a package damaged as a whole. */
@@ -229,14 +344,15 @@ function otherFile(base: Uint8Array, r: Rand): { kind: string; bytes: Uint8Array
 /** Writes `count` hostile files into `dir` from `base` (a real form workbook's bytes). Same seed, same files. */
 export function generateHostile(dir: string, base: Uint8Array, count: number, seed: number, opts: GenOptions): HostileFile[] {
   const parts = unzipSync(base);
+  const docParts = opts.docx ? unzipSync(opts.docx) : null;
   // The base is made afresh each run; its only varying part is the creation time.
   if (parts["docProps/core.xml"]) parts["docProps/core.xml"] = strToU8(strFromU8(parts["docProps/core.xml"]).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, "$12024-07-01T00:00:00Z"));
   const out: HostileFile[] = [];
   const rounds = opts.bigRanges ? (opts.bigRounds ?? 1) : 0;
   for (let i = 0; i < count; i++) {
     const r = prng(seed * 100003 + i);
-    const name = `f${String(i).padStart(5, "0")}.xlsx`;
-    const path = join(dir, name);
+    let name = `f${String(i).padStart(5, "0")}.xlsx`;
+    let path = join(dir, name);
     const payloads: string[] = [];
     let kind: string;
     const roll = r();
@@ -257,10 +373,25 @@ export function generateHostile(dir: string, base: Uint8Array, count: number, se
         symlinkSync(pick(r, ["/dev/zero", "/dev/urandom"]), path);
         kind = "devzero";
       }
+    } else if (docParts && roll >= 0.875) {
+      // A Word report: the sample rewritten, or a file that is no Word document named .docx.
+      name = name.replace(/\.xlsx$/, ".docx");
+      path = join(dir, name);
+      if (r() < 0.8) {
+        const copy: Zippable = { ...docParts };
+        const raw: Record<string, RawPart> = {};
+        kind = mutateDocx(copy as Record<string, Uint8Array>, r, opts.bigRanges, payloads, raw);
+        writeFileSync(path, packageBytes(copy, raw));
+      } else {
+        const other = otherFile(r() < 0.5 ? opts.docx! : base, r);
+        kind = `docx:${other.kind}`;
+        writeFileSync(path, other.bytes);
+      }
     } else if (roll < 0.75) {
       const copy: Zippable = { ...parts };
-      kind = mutatePackage(copy as Record<string, Uint8Array>, r, opts, payloads);
-      writeFileSync(path, zipSync(copy, { level: 6, mtime: FIXED_TIME }));
+      const raw: Record<string, RawPart> = {};
+      kind = mutatePackage(copy as Record<string, Uint8Array>, r, opts, payloads, raw);
+      writeFileSync(path, packageBytes(copy, raw));
     } else {
       const other = otherFile(base, r);
       kind = other.kind;
