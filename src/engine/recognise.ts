@@ -47,10 +47,13 @@ function foldUncached(s: string): string {
 }
 
 /**
- * A text's tokens as sorted integer ids (each distinct token gets one id for the life of the process), memoised:
- * comparing two texts is then a merge of two small sorted arrays, with no allocation.
+ * A text's tokens as sorted integer ids, memoised: comparing two texts is then a merge of two small sorted arrays,
+ * with no allocation. Each distinct token gets one id until the table holds MAX_TOKEN_IDS (a long batch of odd files
+ * brings endless new words): then the ids, the memo and the sets' token caches start afresh together (`generation`).
  */
+const MAX_TOKEN_IDS = 50_000;
 const tokenIds = new Map<string, number>();
+let generation = 0;
 const tokens = memoised((s: string): Uint32Array => {
   const f = foldText(s);
   const words = f ? f.split(" ") : [];
@@ -62,6 +65,14 @@ const tokens = memoised((s: string): Uint32Array => {
   });
   return t.sort();
 });
+
+/** Starts the token ids afresh when the table is full; call before tokenising a grid (never in the middle). */
+function boundTokenIds(): void {
+  if (tokenIds.size < MAX_TOKEN_IDS) return;
+  tokenIds.clear();
+  tokens.clear();
+  generation++;
+}
 
 /** Dice coefficient of two token multisets (sorted id arrays), 0–1. */
 function similarity(a: Uint32Array, b: Uint32Array): number {
@@ -225,9 +236,10 @@ interface FormTokens {
   uniqueText: Set<string>;
 }
 
-const formTokenCache = new WeakMap<TemplateSet, FormTokens[]>();
+const formTokenCache = new WeakMap<TemplateSet, { generation: number; forms: FormTokens[] }>();
 function formTokens(set: TemplateSet): FormTokens[] {
-  let ft = formTokenCache.get(set);
+  const cached = formTokenCache.get(set);
+  let ft = cached && cached.generation === generation ? cached.forms : undefined;
   if (!ft) {
     ft = set.forms.map((def) => {
       const rowTokens = new Map(def.rows.map((r) => [r.stt, tokens(r.text)]));
@@ -249,7 +261,7 @@ function formTokens(set: TemplateSet): FormTokens[] {
         uniqueText,
       };
     });
-    formTokenCache.set(set, ft);
+    formTokenCache.set(set, { generation, forms: ft });
   }
   return ft;
 }
@@ -389,6 +401,7 @@ function matchRows(
 export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Finding[] = []): RecognisedForm[] {
   const stt = findSttColumn(grid);
   if (stt === null) return [];
+  boundTokenIds();
   const segments = segmentRows(grid, stt);
   const candidates = formTokens(set);
   const out: RecognisedForm[] = [];

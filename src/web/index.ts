@@ -16,13 +16,13 @@ import type { Lang } from "../i18n/number";
 import { webText } from "../i18n/web";
 import { checkBytes, checkDocxBytes, isDocxFile, type WebChecked } from "./check";
 import { installInlineChunks } from "./chunks";
+import { MAX_FILES, MAX_MB } from "./limits";
 
 installInlineChunks();
 /** The downloads' module (with exceljs), taken from the page itself the first time one is asked for. */
 const downloads = () => import(/* webpackChunkName: "download" */ "./download");
 
-export const MAX_FILES = 50;
-export const MAX_MB = 20;
+export { MAX_FILES, MAX_MB };
 
 const set = builtinTemplateSet();
 // Vietnamese first, whatever the browser's language; the button beside the title switches to English.

@@ -17,7 +17,13 @@ import { cliText } from "../../src/i18n/cli";
 import { SEVERITY_LABELS } from "../../src/i18n/findings";
 import { documentProblemText } from "../../src/i18n/io";
 import { DocumentReadError, readDocx } from "../../src/io/docx-read";
+import { unzipSync } from "fflate";
+import { builtinTemplateSet } from "../../src/forms";
+import { readWorkbookBytes } from "../../src/cli/xlsx-bytes";
+import { bigWorkbook } from "../support/hostile-big";
 import { buildWithWebpack } from "../support/webpack-build";
+import { webText } from "../../src/i18n/web";
+import { MAX_MB } from "../../src/web/limits";
 import { cli, SAMPLE_TSV } from "../cli/helpers";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -138,6 +144,46 @@ test("the sample Word report: the BM3 3.2 error by table and row, the text's BM3
   expect(await doc.locator("button[data-action=checked]").count()).toBe(0);
   expect(await page.locator('section.file[data-file="quang-tri.xlsx"] button[data-action=checked]').count()).toBe(1);
   expect((await page.locator('section.file[data-file="hong.docx"] .problem').textContent())?.trim()).toBe(expected);
+});
+
+test("hostile files: bombs are refused in Vietnamese, a whole-sheet merge is read, and no task freezes the page", async () => {
+  const base = unzipSync(readFileSync(sample()));
+  const cases: Array<[string, Uint8Array]> = [
+    ["bom-64mb.xlsx", bigWorkbook({ ...base }, "bomb:64MB")],
+    ["bom-1gib.xlsx", bigWorkbook({ ...base }, "bomb:1GiB")],
+    ["bom-gia.xlsx", bigWorkbook({ ...base }, "bomb:4GiB-declared-small")],
+    ["gop-ca-trang.xlsx", bigWorkbook({ ...base }, "merges:whole")],
+  ];
+  const vi = cliText("vi");
+  const expected = new Map<string, string>();
+  for (const [name, bytes] of cases) {
+    writeFileSync(join(dir, name), bytes);
+    const read = await readWorkbookBytes(name, bytes, builtinTemplateSet());
+    if (!read.ok) expected.set(name, vi.readProblem(read.problem, read.detail));
+  }
+  expect([...expected.keys()].sort()).toEqual(["bom-1gib.xlsx", "bom-64mb.xlsx", "bom-gia.xlsx"]);
+  // The forged one is 27 MB: past the page's own size limit, it is named as such and never read.
+  expected.delete("bom-gia.xlsx");
+  // The longest task the page runs while it reads them (Long Tasks API): the limits stop each file early.
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: "longtask" });
+  });
+  await page.setInputFiles("#files", cases.map(([name]) => join(dir, name)));
+  for (const name of [...expected.keys(), "gop-ca-trang.xlsx"]) await page.locator(`section.file[data-file="${name}"]`).waitFor({ timeout: 120_000 });
+  expect(await page.locator("#app").textContent()).toContain(webText("vi").tooBig("bom-gia.xlsx", MAX_MB));
+  for (const [name, text] of expected) expect((await page.locator(`section.file[data-file="${name}"] .problem`).textContent())?.trim()).toBe(text);
+  const merged = page.locator('section.file[data-file="gop-ca-trang.xlsx"]');
+  expect(await merged.locator(".summary").textContent()).toMatch(/BM3/);
+  expect((await merged.locator(".problem").textContent())?.trim()).toBe("");
+  // Its checked copy is refused (exceljs would expand the merge cell by cell), in words.
+  await merged.locator("button[data-action=checked]").click();
+  await merged.locator(".problem", { hasText: vi.readProblem("too_large_to_write") }).waitFor({ timeout: 60_000 });
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  expect(longest).toBeLessThan(5000);
 });
 
 test("nothing leaves the computer: no request beyond the page's own file", () => {

@@ -110,3 +110,23 @@ describe("an office's form whose rows are printed a), b)", () => {
     expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.stt, f.check])).toEqual([["2", "rate.mismatch"]]);
   });
 });
+
+describe("a long batch of odd files", () => {
+  it("recognises the sample the same after 60,000 distinct new words have filled and reset the token table", () => {
+    const set = builtinTemplateSet();
+    const before = JSON.stringify(checkWorkbook(set, [sampleAsPlainSheet()]).recognition.forms.map((f) => [f.formId, f.matched]));
+    // Tables of junk indicators: each sheet brings 1,000 words never seen before.
+    for (let s = 0; s < 60; s++) {
+      const cells: Array<Array<CellInput | null>> = Array.from({ length: 1000 }, (_, i) => [
+        { value: String(i + 1) },
+        { value: `zq${s}x${i} chỉ tiêu lạ ${s * 1000 + i}` },
+        { value: "Văn bản" },
+        { value: i },
+      ]);
+      recogniseWorkbook(set, [{ sheet: `rac-${s}`, cells }]);
+    }
+    const after = checkWorkbook(set, [sampleAsPlainSheet()]);
+    expect(JSON.stringify(after.recognition.forms.map((f) => [f.formId, f.matched]))).toBe(before);
+    expect(after.result.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["BM3.3.2.rate"]);
+  });
+});
