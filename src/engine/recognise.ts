@@ -276,6 +276,8 @@ function scoreSegment(seg: Segment, form: FormTokens): number {
 }
 
 const MATCH_BY_STT = 0.5;
+/** Rows not in the form said one by one, per table; the rest are counted in one finding. */
+export const MAX_UNKNOWN_SAID = 100;
 const MATCH_BY_TEXT = 0.85;
 const MIN_FORM_SCORE = 0.3;
 
@@ -319,7 +321,8 @@ function matchRows(
     const rowTok = form.rowTokens.get(row.stt)!;
     for (const gr of candidatesOf(ri)) {
       const sim = similarity(gr.tokens, rowTok);
-      if (!used.has(gr) && sim >= bestSim) {
+      // The first of equally similar rows wins: a row pasted again below is the copy, not the row.
+      if (!used.has(gr) && sim >= MATCH_BY_STT && (best === undefined || sim > bestSim)) {
         best = gr;
         bestSim = sim;
       }
@@ -386,13 +389,24 @@ function matchRows(
       note,
     };
   }
+  // Each row the form does not have is said, up to MAX_UNKNOWN_SAID; the rest in one finding (a table with thousands
+  // of pasted rows would otherwise bury the report).
+  let unknown = 0;
+  let first: GridRow | undefined;
   for (const gr of seg.rows) {
-    if (!used.has(gr) && gr.stt)
+    if (used.has(gr) || !gr.stt) continue;
+    if (unknown++ < MAX_UNKNOWN_SAID)
       findings.push({
         rule: `${formId}.recognise`, check: "form.row_unknown", severity: "info", form: formId, stt: gr.stt, sheet,
         cell: where(gr), value: gr.text, params: { typedStt: gr.sttRaw },
       });
+    else first ??= gr;
   }
+  if (first)
+    findings.push({
+      rule: `${formId}.recognise`, check: "form.rows_unknown_more", severity: "info", form: formId, stt: first.stt ?? undefined, sheet,
+      cell: where(first), params: { count: { dec: String(unknown - MAX_UNKNOWN_SAID) } },
+    });
   return { rows, ordered, matched };
 }
 

@@ -82,6 +82,7 @@ export type CheckCode =
   | "unit.differs"
   | "form.row_missing"
   | "form.row_unknown"
+  | "form.rows_unknown_more"
   | "form.text_differs"
   | "form.duplicate"
   | "report.mismatch"

@@ -54,6 +54,7 @@ const VI: Record<CheckCode, Template> = {
   "unit.differs": (p) => `Đơn vị tính “${p("typed")}” khác biểu mẫu (“${p("unit")}”)`,
   "form.row_missing": (p) => `Không tìm thấy chỉ tiêu “${p("text")}” trong bảng`,
   "form.row_unknown": () => "Dòng này không có trong biểu mẫu",
+  "form.rows_unknown_more": (p) => `Còn ${p("count")} dòng nữa từ đây trở xuống không có trong biểu mẫu (không liệt kê từng dòng)`,
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `STT ghi là “${p("typedStt")}”, nhưng nội dung là chỉ tiêu “${p("text")}”` : `Nội dung chỉ tiêu khác biểu mẫu (“${p("text")}”)`,
   "form.duplicate": (p) => `Biểu mẫu có hai bản trong sổ; kiểm tra liên biểu dùng bản ở trang “${p("firstSheet")}”`,
@@ -116,6 +117,7 @@ const EN: Record<CheckCode, Template> = {
   "unit.differs": (p) => `Unit “${p("typed")}” differs from the form (“${p("unit")}”)`,
   "form.row_missing": (p) => `Indicator “${p("text")}” was not found in the table`,
   "form.row_unknown": () => "This row is not in the form",
+  "form.rows_unknown_more": (p) => `${p("count")} more rows from here down are not in the form (not listed one by one)`,
   "form.text_differs": (p) =>
     p("reason") === "stt" ? `Numbered “${p("typedStt")}”, but the text is indicator “${p("text")}”` : `The indicator text differs from the form (“${p("text")}”)`,
   "form.duplicate": (p) => `The form appears twice; cross-form checks use the copy on sheet “${p("firstSheet")}”`,

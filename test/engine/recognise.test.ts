@@ -130,3 +130,25 @@ describe("a long batch of odd files", () => {
     expect(after.result.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["BM3.3.2.rate"]);
   });
 });
+
+describe("a table with thousands of rows the form does not have", () => {
+  it("says the first hundred one by one and counts the rest in one finding from the next row down", () => {
+    const set = builtinTemplateSet();
+    const grid = sampleAsPlainSheet();
+    const width = Math.max(...grid.cells.map((r) => r?.length ?? 0));
+    // The last row pasted 300 times more below itself (a table dragged down by mistake).
+    const last = grid.cells[grid.cells.length - 1]!;
+    const junk = Array.from({ length: 300 }, () => last.slice(0, width));
+    const { recognition } = checkWorkbook(set, [{ ...grid, cells: [...grid.cells, ...junk] }]);
+    const unknown = recognition.findings.filter((f) => f.check === "form.row_unknown");
+    const more = recognition.findings.filter((f) => f.check === "form.rows_unknown_more");
+    expect(unknown).toHaveLength(100);
+    expect(more).toHaveLength(1);
+    expect(more[0].params.count).toEqual({ dec: "200" });
+    expect(more[0].stt).toBe(String(last[0]!.value).replace(/\.$/, ""));
+    // The row itself is matched; its copies below are not in the form, the 101st of them onwards counted.
+    expect(unknown[0].cell).toBe(`A${grid.cells.length + 1}`);
+    expect(more[0].cell).toBe(`A${grid.cells.length + 101}`);
+    expect(recognition.forms.map((f) => f.formId)).toEqual(["BM1", "BM3", "BM7"]);
+  });
+});
