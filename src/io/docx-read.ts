@@ -52,7 +52,9 @@ export interface DocxLimits extends ZipLimits {
 }
 
 export const DEFAULT_DOCX_LIMITS: Omit<DocxLimits, keyof ZipLimits> = {
-  maxTableRows: 5000,
+  // A form's table in a report has tens of rows (the sample's largest 43), a whole appendix in one table a few
+  // hundred: a thousand keeps every real one, and a table dragged down 20,000 rows costs a twentieth of its memory.
+  maxTableRows: 1000,
   maxTableColumns: 60,
   maxBlocks: 50_000,
 };

@@ -1,6 +1,7 @@
 /**
- * npm run fuzz -- N [--seed S]: N seeded hostile files through check, check --write, merge and the engine, each in a
- * child process with a 10 s limit, and exactly one line on stdout:
+ * npm run fuzz -- N [--seed S]: N seeded hostile files (workbooks and Word reports) through check, check --write, merge,
+ * template import and the engine, in a child process (the product compiled to JavaScript) with a 10 s limit per file;
+ * a fresh child every FILES_PER_WORKER files. Exactly one line on stdout:
  *   fuzz: N files, 0 crashes, 0 hangs, 0 inputs changed, 0 formulas injected, peak RSS M MB
  * Details of anything non-zero go to stderr (file name, kind, why); the exit code is 1 then.
  */
@@ -13,6 +14,11 @@ import { fingerprint, leanReaderPresent, type Verdict } from "./fuzz-check";
 import { generateHostile, type HostileFile } from "./hostile-files";
 
 const PER_FILE_MS = 10_000;
+/**
+ * Files one worker examines before a fresh one takes over (each file goes through four or five commands, so a worker
+ * runs about a thousand): the peak is then what a long batch costs, not what fragments pile up over 50,000 runs.
+ */
+const FILES_PER_WORKER = Number(process.env.FUZZ_FILES_PER_WORKER ?? 100);
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE_TSV = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.tsv");
 const SAMPLE_DOCX = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.docx");
@@ -97,6 +103,11 @@ async function main(): Promise<void> {
     const script = (compiled = compileWorker());
     let worker = await startWorker(script);
     for (const [i, file] of files.entries()) {
+      if (i > 0 && i % FILES_PER_WORKER === 0) {
+        worker.disconnect();
+        worker.kill();
+        worker = await startWorker(script);
+      }
       const job = { dir, work, file, opts: { good, linkToInputs: link, merge: i % 8 === 0, throughLink: i % 10 === 0 } };
       const started = process.hrtime.bigint();
       const r = await runOne(worker, job, file);
