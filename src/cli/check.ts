@@ -91,10 +91,10 @@ async function writeChecked(
 ): Promise<string | null> {
   // Loaded on demand: only --write needs exceljs and the write-back planner. The input is opened again, in full,
   // so the copy keeps everything the checker never read; never when it holds a range exceljs would expand.
-  const { hasHugeRange } = await import("./write-guard");
+  const { tooLargeForWriter } = await import("./write-guard");
   const input = await readInputFile(checked.file);
   if (!(input instanceof Uint8Array)) return ctx.t.readProblem(input.problem, input.detail);
-  if (hasHugeRange(input)) return ctx.t.readProblem("too_large_to_write");
+  if (tooLargeForWriter(input)) return ctx.t.readProblem("too_large_to_write");
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {

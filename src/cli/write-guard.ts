@@ -36,7 +36,7 @@ function area(range: string): number {
  * MAX_RANGE_CELLS cells, more than MAX_MERGES merges in a part, more than MAX_WRITE_CELLS cells or MAX_WRITE_STRINGS
  * shared strings.
  */
-export function hasHugeRange(bytes: Uint8Array): boolean {
+export function tooLargeForWriter(bytes: Uint8Array): boolean {
   let zip: ZipArchive;
   try {
     zip = ZipArchive.open(bytes);

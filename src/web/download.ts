@@ -4,7 +4,7 @@
  * the consolidated workbook of `merge` (src/cli/merge-build.ts). Bytes in, bytes out.
  */
 import { buildMerge } from "../cli/merge-build";
-import { hasHugeRange } from "../cli/write-guard";
+import { tooLargeForWriter } from "../cli/write-guard";
 import { renderClear, renderWriteBack } from "../cli/xlsx-write";
 import type { TemplateSet } from "../forms/schema";
 import { cliText } from "../i18n/cli";
@@ -18,7 +18,7 @@ export async function checkedCopy(checked: WebChecked, set: TemplateSet, lang: L
   const { grids } = checked.outcome;
   // The lean reader gave the grids; the copy is written by exceljs from the same bytes, unless a range in them would
   // make exceljs expand it cell by cell.
-  if (!checked.bytes || hasHugeRange(checked.bytes)) throw new Error(cliText(lang).readProblem("too_large_to_write"));
+  if (!checked.bytes || tooLargeForWriter(checked.bytes)) throw new Error(cliText(lang).readProblem("too_large_to_write"));
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(checked.bytes as unknown as import("exceljs").Buffer);
