@@ -161,6 +161,11 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   multi?.update();
   /** Text lines go above the bar when both share the terminal. */
   const say = (line: string) => (multi && ctx.io.stdout.isTTY ? multi.log(`${line}\n`) : ctx.out(line));
+  /** A file's lines, written at once (one write, not one per finding) unless a bar shares the terminal. */
+  const sayAll = (lines: readonly string[]) => {
+    if (multi && ctx.io.stdout.isTTY) for (const line of lines) say(line);
+    else if (lines.length) ctx.out(lines.join("\n"));
+  };
 
   const previous = options.previous?.length ? await loadPrevious(ctx, set, options.previous) : null;
   // --json: one document, each file's entry written as soon as it is ready (nothing kept until the end).
@@ -191,7 +196,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
         if (r.unreadable) unreadable++;
         if (r.withErrors) withErrors++;
         if (options.json) emit(r.json);
-        else for (const line of r.lines) say(line);
+        else sayAll(r.lines);
       } catch (e) {
         unreadable++;
         const why = readProblemText(ctx, "internal", errorDetail(e));
@@ -240,7 +245,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     if (report && "doc" in report) checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
     if (options.json) emit({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
-    else for (const line of textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra)) say(line);
+    else sayAll(textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra));
     if (options.json) for (const e of extra) ctx.err(e);
     bar?.increment();
   }
