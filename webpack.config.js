@@ -100,6 +100,12 @@ function webCheckerConfig(dev, outDir) {
     files.map((f) => `<script>${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`).join("\n");
   // Lazy chunks (exceljs, loaded only for a download) stay in the page, deflated and base64-encoded in a script block
   // the browser does not run; src/web/chunks.ts inflates and runs one when the code asks for it.
+  // The worker's bundle, in a script block the browser does not run (src/web/checker.ts starts it as a Worker).
+  const worker = (compilation) =>
+    Object.keys(compilation.assets)
+      .filter((f) => /^kiem-tra-worker\..*\.js$/.test(f))
+      .map((f) => `<script type="text/plain" id="kiem-tra-worker">${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`)
+      .join("\n");
   const lazy = (compilation, files) =>
     Object.keys(compilation.assets)
       .filter((f) => /^kiem-tra-chunk\..*\.js$/.test(f) && !files.includes(f))
@@ -112,7 +118,8 @@ function webCheckerConfig(dev, outDir) {
     ...commonConfig(dev),
     devtool: false,
     name: "kiem-tra",
-    entry: { "kiem-tra": "./src/web/index.ts" },
+    // The worker (./src/web/worker.ts) is its own entry: inlined as a script block the page starts from a blob: URL.
+    entry: { "kiem-tra": "./src/web/index.ts", "kiem-tra-worker": "./src/web/worker.ts" },
     // publicPath "": the page's scripts are inline (no src to find "auto" from); chunks are looked up by file name.
     output: { path: outDir, filename: "[name].[contenthash:8].js", chunkFilename: "kiem-tra-chunk.[name].[contenthash:8].js", publicPath: "", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, stream: false, crypto: false } },
@@ -122,16 +129,17 @@ function webCheckerConfig(dev, outDir) {
         filename: "kiem-tra.html",
         inject: false,
         minify: false,
+        chunks: ["kiem-tra"],
         templateContent: ({ compilation, htmlWebpackPlugin }) =>
           fs
             .readFileSync(path.join(__dirname, "src/web/kiem-tra.html"), "utf8")
-            .replace("</body>", () => `${lazy(compilation, htmlWebpackPlugin.files.js)}\n${inline(compilation, htmlWebpackPlugin.files.js)}\n  </body>`),
+            .replace("</body>", () => `${lazy(compilation, htmlWebpackPlugin.files.js)}\n${worker(compilation)}\n${inline(compilation, htmlWebpackPlugin.files.js)}\n  </body>`),
       }),
       {
         apply(compiler) {
           compiler.hooks.thisCompilation.tap("inline-kiem-tra", (compilation) =>
             compilation.hooks.processAssets.tap({ name: "inline-kiem-tra", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-              for (const name of Object.keys(compilation.assets)) if (/^kiem-tra(-chunk)?\..*\.js(\.LICENSE\.txt)?$/.test(name)) compilation.deleteAsset(name);
+              for (const name of Object.keys(compilation.assets)) if (/^kiem-tra(-chunk|-worker)?\..*\.js(\.LICENSE\.txt)?$/.test(name)) compilation.deleteAsset(name);
             }),
           );
         },

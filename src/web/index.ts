@@ -3,8 +3,8 @@
  * inlined by webpack.config.js), opened from the disk or any share: the user chooses .xlsx files, sees every finding
  * per file and per cell, and downloads the checked copy and the consolidated workbook. Word reports (.docx) are
  * checked as `bieumau check REPORT.docx` does and listed the same way. Files are read with FileReader-free
- * Blob.arrayBuffer(), checked one after another on the page's thread with a pause between files so the page keeps
- * responding, and at most MAX_FILES files of at most MAX_MB each (early limits). The page loads the readers and the
+ * Blob.arrayBuffer(), checked one after another in a worker (./worker.ts, ./checker.ts; on the page's thread with a
+ * pause between files where no worker can start), at most MAX_FILES files of at most MAX_MB each (early limits). The page loads the readers and the
  * engine only: exceljs (the writer) is its own chunk, loaded by ./download when the user asks for a download
  * (webpack.config.js keeps that chunk inside the page, compressed and not run until then, see ./chunks). Nothing is
  * sent anywhere (the page's Content-Security-Policy forbids it).
@@ -14,7 +14,8 @@ import { renderFinding, SEVERITY_LABELS } from "../i18n/findings";
 import { cliText } from "../i18n/cli";
 import type { Lang } from "../i18n/number";
 import { webText } from "../i18n/web";
-import { checkBytes, checkDocxBytes, isDocxFile, type WebChecked } from "./check";
+import { isDocxFile, type WebChecked } from "./check";
+import { checkFile, checkerThread } from "./checker";
 import { installInlineChunks } from "./chunks";
 import { MAX_FILES, MAX_MB } from "./limits";
 
@@ -161,9 +162,11 @@ async function choose(files: File[]): Promise<void> {
       continue;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    checked.push(docx ? checkDocxBytes(file.name, bytes, set, lang) : await checkBytes(file.name, bytes, set, lang));
+    checked.push(await checkFile(file.name, bytes, set, lang, docx));
   }
   render(status);
+  // Which thread checked the files, for whoever looks (the end-to-end test asserts the worker).
+  document.body.dataset.checker = checkerThread;
 }
 
 document.documentElement.lang = lang;
