@@ -4,10 +4,9 @@
  * comparison gives, for the check's list. One file checked against one previous file: compared as given; otherwise
  * each file is paired by unit (the "Đơn vị báo cáo" line, else the file name) and period.
  */
-import { compareWithPrevious } from "../engine/previous";
+import { compareWithPrevious, resolvedValues, valueCells } from "../engine/previous";
 import { accumulatesOver, samePeriod, type Period } from "../engine/periods";
-import type { Finding, RecognitionResult, ResolvedValue } from "../engine/types";
-import { validateForms } from "../engine/validate";
+import type { Finding, ResolvedValue } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
 import { cliPeriodText } from "../i18n/cli-periods";
 import type { CheckedFile } from "./check";
@@ -46,11 +45,6 @@ export async function loadPrevious(ctx: Ctx, set: TemplateSet, inputs: readonly 
   return out;
 }
 
-function resolvedValues(set: TemplateSet, recognition: RecognitionResult, period: Period | null): ResolvedValue[] {
-  const first = recognition.forms.filter((f, i, all) => all.findIndex((g) => g.formId === f.formId) === i);
-  return validateForms(set, first, { values: true, period }).values ?? [];
-}
-
 /**
  * The previous report to read `current` against: the only one given, else the same unit's report whose period the
  * current one contains (the latest such), else the same unit's latest report ending before the current one.
@@ -85,10 +79,7 @@ export function comparePrevious(
   const unit = unitName(checked.outcome.grids, checked.file);
   const previous = pairPrevious({ file: checked.file, unit, period }, reports, direct);
   if (!previous) return { findings: [], line: t.noPrevious };
-  const cells = new Map<string, { sheet: string; cell: string }>();
-  for (const form of checked.recognition.forms)
-    for (const [stt, row] of Object.entries(form.rows))
-      if (row && !cells.has(`${form.formId} ${stt}`)) cells.set(`${form.formId} ${stt}`, { sheet: form.sheet, cell: row.address });
+  const cells = valueCells(checked.recognition);
   const findings = compareWithPrevious(
     set,
     { period, values: resolvedValues(set, checked.recognition, period), file: shown(ctx, checked.file), cells },

@@ -8,7 +8,8 @@
 import type { TemplateSet } from "../forms/schema";
 import { decCmp, decFromString, decInt, decMul, decSign, decToString, type Dec } from "./exact";
 import { accumulatesOver, periodCode, rowApplies, type Period } from "./periods";
-import type { Finding, ResolvedValue } from "./types";
+import type { Finding, RecognitionResult, ResolvedValue } from "./types";
+import { validateForms } from "./validate";
 
 /** One side of the comparison: a report's period and its rows' values as the engine resolved them. */
 export interface ReportValues {
@@ -18,6 +19,21 @@ export interface ReportValues {
   file: string;
   /** Where each row's value cell is, "BM1 1" → {sheet, cell}, for pointing at the current report's cell. */
   cells?: ReadonlyMap<string, { sheet: string; cell: string }>;
+}
+
+/** The rows' values of a recognised report, each form's first copy (as cross-form rules read it). */
+export function resolvedValues(set: TemplateSet, recognition: RecognitionResult, period: Period | null): ResolvedValue[] {
+  const first = recognition.forms.filter((f, i, all) => all.findIndex((g) => g.formId === f.formId) === i);
+  return validateForms(set, first, { values: true, period }).values ?? [];
+}
+
+/** Where each row's value cell is ("BM1 1" → sheet and cell), each form's first copy: ReportValues.cells. */
+export function valueCells(recognition: RecognitionResult): Map<string, { sheet: string; cell: string }> {
+  const cells = new Map<string, { sheet: string; cell: string }>();
+  for (const form of recognition.forms)
+    for (const [stt, row] of Object.entries(form.rows))
+      if (row && !cells.has(`${form.formId} ${stt}`)) cells.set(`${form.formId} ${stt}`, { sheet: form.sheet, cell: row.address });
+  return cells;
 }
 
 /** A state row that changed by more than this factor is pointed out. */

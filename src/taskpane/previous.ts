@@ -7,9 +7,8 @@
  */
 import { checkWorkbook } from "../engine/check";
 import type { Period } from "../engine/periods";
-import { compareWithPrevious } from "../engine/previous";
-import type { Finding, RecognitionResult, ResolvedValue } from "../engine/types";
-import { validateForms } from "../engine/validate";
+import { compareWithPrevious, resolvedValues, valueCells } from "../engine/previous";
+import type { Finding } from "../engine/types";
 import type { ValidateOutcome } from "../excel/host";
 import { HostError } from "../excel/host";
 import type { TemplateSet } from "../forms/schema";
@@ -24,11 +23,6 @@ export interface PreviousComparison {
 }
 
 /** Each form's values once (the first copy of a form, as the CLI compares). */
-function resolvedValues(set: TemplateSet, recognition: RecognitionResult, period: Period | null): ResolvedValue[] {
-  const first = recognition.forms.filter((f, i, all) => all.findIndex((g) => g.formId === f.formId) === i);
-  return validateForms(set, first, { values: true, period }).values ?? [];
-}
-
 /** The findings of the checked workbook (period `current`) read against the chosen previous report's bytes. */
 export async function comparePreviousFile(
   set: TemplateSet,
@@ -43,10 +37,7 @@ export async function comparePreviousFile(
   if (!read.ok) throw new HostError(t.unreadable(file, cliText(lang).readProblem(read.problem)));
   const { recognition, period } = checkWorkbook(set, read.grids);
   if (recognition.forms.length === 0) throw new HostError(t.noForms(file));
-  const cells = new Map<string, { sheet: string; cell: string }>();
-  for (const form of outcome.recognition.forms)
-    for (const [stt, row] of Object.entries(form.rows))
-      if (row && !cells.has(`${form.formId} ${stt}`)) cells.set(`${form.formId} ${stt}`, { sheet: form.sheet, cell: row.address });
+  const cells = valueCells(outcome.recognition);
   const findings = compareWithPrevious(
     set,
     { period: current, values: resolvedValues(set, outcome.recognition, current), file: "", cells },
