@@ -1,37 +1,20 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { HostError, type ValidateOutcome } from "../../src/excel/host";
 import type { Finding } from "../../src/engine/types";
 import { builtinTemplateSet } from "../../src/forms";
 import { renderFinding } from "../../src/i18n/findings";
 import { vi, en } from "../../src/i18n/ui";
-import type { Lang } from "../../src/i18n/number";
-import { fakeHost, outcomeOf, type MockHost } from "./fakeHost";
+import { fakeHost, outcomeOf } from "./fakeHost";
 import { checkWorkbook } from "../../src/engine";
 import { FIX_TEXT } from "../../src/i18n/fixes";
 import { sampleInLayout } from "../support/sample";
+import { renderPane, stubResizeObserver } from "./pane";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own width to choose a layout.
-beforeAll(() => {
-  class NoResize {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
-});
+beforeAll(stubResizeObserver);
 
-function renderPane(host: MockHost, lang: Lang = "vi"): void {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} lang={lang} />
-    </FluentProvider>,
-  );
-}
 
 function pickFile(text: string, name = "bo-bieu-mau-tinh.json"): void {
   const input = screen.getByTestId("set-file") as HTMLInputElement;
@@ -293,7 +276,7 @@ describe("task pane", () => {
   test("in English when Office is not in Vietnamese", async () => {
     const host = fakeHost();
     host.validate.mockResolvedValue(outcomeOf([rateError]));
-    renderPane(host, "en");
+    renderPane(host, { lang: "en" });
     expect(screen.getByRole("button", { name: en.insertButton })).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: en.validateButton }));

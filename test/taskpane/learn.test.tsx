@@ -5,12 +5,10 @@
  * Learning a template set in the task pane: from a picked .docx and from the active sheet, the review with a checkbox
  * per inferred relation, and the set stored with the workbook only when the reviewer presses the button.
  */
-import "./text-codec";
+import "../support/text-codec";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { parseTemplateSetText } from "../../src/forms/load";
 import { learnPaneText, learnText } from "../../src/i18n/learn";
 import { learnPeriodText } from "../../src/i18n/learn-periods";
@@ -20,26 +18,13 @@ import { cliText } from "../../src/i18n/cli";
 import ExcelJS from "exceljs";
 import { compoundFile } from "../cli/cfb";
 import { fakeHost, type MockHost } from "./fakeHost";
+import { renderPane, stubResizeObserver } from "./pane";
 
 const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 const p = learnPaneText("vi");
 
-beforeAll(() => {
-  class NoResize {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
-});
+beforeAll(stubResizeObserver);
 
-function renderPane(host: MockHost): void {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} lang="vi" />
-    </FluentProvider>,
-  );
-}
 
 function pick(bytes: Uint8Array, name: string): void {
   const file = new File([new Uint8Array(bytes)], name);

@@ -5,11 +5,9 @@
  * "So sánh với kỳ trước" in the pane (#12): a previous report chosen as an .xlsx is read by the lean reader, its forms
  * and period recognised, and the comparison findings (rule ids `period.…`) join the check's list.
  */
-import "./text-codec";
+import "../support/text-codec";
 import ExcelJS from "exceljs";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { builtinTemplateSet } from "../../src/forms";
 import { recogniseWorkbook, validateForms } from "../../src/engine";
 import { reportPeriod, type Period } from "../../src/engine/periods";
@@ -18,18 +16,12 @@ import { uiPreviousText } from "../../src/i18n/ui-previous";
 import { vi } from "../../src/i18n/ui";
 import { loadSample, sampleAsPlainSheet, sampleInLayout } from "../support/sample";
 import { fakeHost, outcomeOf } from "./fakeHost";
+import { renderPane, stubResizeObserver } from "./pane";
 
 const set = builtinTemplateSet();
 const tp = uiPreviousText("vi");
 
-beforeAll(() => {
-  class NoResize {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
-});
+beforeAll(stubResizeObserver);
 
 /** The sample (BM1 1 = 17) open and checked in the fake Excel, as a workbook that states `period`. */
 function renderChecked(period: Period | null) {
@@ -37,11 +29,7 @@ function renderChecked(period: Period | null) {
   const recognition = recogniseWorkbook(set, sampleInLayout(set));
   const result = validateForms(set, recognition.forms, { period });
   host.validate.mockResolvedValue(outcomeOf(result.findings, { recognition, result, period }));
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} lang="vi" />
-    </FluentProvider>,
-  );
+  renderPane(host);
   return host;
 }
 

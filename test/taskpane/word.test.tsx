@@ -5,9 +5,7 @@
 import "../support/text-codec";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { builtinTemplateSet } from "../../src/forms";
 import { recogniseWorkbook, validateForms } from "../../src/engine";
 import { readDocx } from "../../src/io/docx-read";
@@ -16,19 +14,13 @@ import { uiWordText } from "../../src/i18n/ui-word";
 import type { PaneFiles } from "../../src/taskpane/word";
 import { sampleInLayout } from "../support/sample";
 import { fakeHost, outcomeOf } from "./fakeHost";
+import { renderPane, stubResizeObserver } from "./pane";
 
 const tw = uiWordText("vi");
 const set = builtinTemplateSet();
 const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
-beforeAll(() => {
-  class NoResize {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResize;
-});
+beforeAll(stubResizeObserver);
 
 function checkedHost() {
   const host = fakeHost();
@@ -38,13 +30,9 @@ function checkedHost() {
   return host;
 }
 
-function renderPane(files?: PaneFiles) {
+function renderChecked(files?: PaneFiles) {
   const host = checkedHost();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} lang="vi" files={files} />
-    </FluentProvider>,
-  );
+  renderPane(host, { lang: "vi", files });
   return host;
 }
 
@@ -53,7 +41,7 @@ const button = (name: string) => screen.getByRole("button", { name }) as HTMLBut
 describe("the pane's Word section", () => {
   it("waits for a check, then downloads the appendix as a .docx with the checked values", async () => {
     const save = jest.fn<void, [string, Uint8Array, string]>();
-    renderPane({ save });
+    renderChecked({ save });
     expect(button(tw.downloadButton).disabled).toBe(true);
     expect(button(tw.reportButton).disabled).toBe(true);
     fireEvent.click(button(vi.validateButton));
@@ -73,13 +61,13 @@ describe("the pane's Word section", () => {
   });
 
   it("hides the download where the host cannot hand over a file", () => {
-    renderPane();
+    renderChecked();
     expect(screen.queryByRole("button", { name: tw.downloadButton })).toBeNull();
     expect(screen.getByRole("button", { name: tw.reportButton })).toBeTruthy();
   });
 
   it("cross-checks a report's text and lists its findings beside the others", async () => {
-    renderPane();
+    renderChecked();
     fireEvent.click(button(vi.validateButton));
     await waitFor(() => expect(button(tw.reportButton).disabled).toBe(false));
     const bytes = readFileSync(SAMPLE_DOCX);
@@ -91,7 +79,7 @@ describe("the pane's Word section", () => {
   });
 
   it("says why a report cannot be read", async () => {
-    renderPane();
+    renderChecked();
     fireEvent.click(button(vi.validateButton));
     await waitFor(() => expect(button(tw.reportButton).disabled).toBe(false));
     const file = new File(["không phải Word"], "ghi-chu.docx");
