@@ -5,27 +5,14 @@
 import { copyFileSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { compoundFile } from "./cfb";
-import { cli, SAMPLE_TSV, tempDir } from "./helpers";
+import { cli, SAMPLE_DOCX, SAMPLE_TSV, tempDir } from "./helpers";
 import { buildDocx, p } from "../support/docx";
+import type { JsonFile, JsonFinding } from "../../src/cli/report";
 
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
-interface J {
-  rule: string;
-  severity: string;
-  form: string;
-  stt: string | null;
-  cell: string | null;
-  value: string | null;
-  expected: string | null;
-  message: string;
-}
-interface JFile {
-  file: string;
-  forms: Array<{ form: string; sheet: string }>;
-  findings: J[];
-  error?: string;
-}
+// The --json document's own shapes: the test reads what the command line promises to write.
+type J = JsonFinding;
+type JFile = JsonFile;
 
 let dir: string;
 let cleanup: () => void;

@@ -53,7 +53,7 @@ export async function readBook(path: string): Promise<ExcelJS.Workbook> {
 }
 
 export const SAMPLE_TSV = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.tsv");
-export const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
+export { SAMPLE_DOCX } from "../support/sample";
 
 export interface JsonOut {
   files: Array<{

@@ -7,8 +7,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { cli, readBook, tempDir, type JsonOut } from "./helpers";
 import { parseTemplateSetText } from "../../src/forms/load";
+import { SAMPLE_DOCX } from "../support/sample";
 
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 let dir: string;
 let cleanup: () => void;
 beforeAll(async () => {

@@ -13,8 +13,8 @@ import type { FormRow } from "../../src/forms/schema";
 import { documentProblemText } from "../../src/i18n/io";
 import { learnText } from "../../src/i18n/learn";
 import { buildDocx, p, tbl } from "../support/docx";
+import { SAMPLE_DOCX } from "../support/sample";
 
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 const t = learnText("vi");
 let dir: string;
 let cleanup: () => void;

@@ -25,6 +25,7 @@ import { buildWithWebpack } from "../support/webpack-build";
 import { webText } from "../../src/i18n/web";
 import { MAX_MB } from "../../src/web/limits";
 import { cli, SAMPLE_TSV } from "../cli/helpers";
+import { SAMPLE_DOCX } from "../support/sample";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
@@ -37,7 +38,6 @@ let page: Page;
 let pageUrl = "";
 const requests: string[] = [];
 const sample = () => join(dir, "quang-tri.xlsx");
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
 /** The lazy chunks webpack's runtime has run so far (exceljs's among them once a download was asked for). */
 const chunksRun = () =>

@@ -5,7 +5,6 @@
  * proposal by its id.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
 import { readDocx } from "../../src/io/docx-read";
 import { learnTemplateSet, proposalId, reportOf, withoutRules } from "../../src/forms/learn";
 import { accumulatesBecause, namesDistrict } from "../../src/forms/learn/periods";
@@ -14,8 +13,8 @@ import type { FormRow, TemplateSet } from "../../src/forms/schema";
 import { DISTRICT_LEVEL_UNTIL } from "../../src/engine/periods";
 import { formatTemplateReview, reviewModel } from "../../src/i18n/learn";
 import { buildDocx, p, tbl } from "../support/docx";
+import { SAMPLE_DOCX } from "../support/sample";
 
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 const marked = (set: TemplateSet, has: (r: FormRow) => unknown) => set.forms.flatMap((f) => f.rows.filter((r) => has(r)).map((r) => `${f.id} ${r.stt}`));
 
 describe("the real report (quang-tri-2024-6t.docx, 14/6/2024)", () => {

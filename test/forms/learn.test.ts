@@ -5,7 +5,6 @@
  * document with no form is refused with its problem code.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
 import { readDocx } from "../../src/io/docx-read";
 import { learnTemplateSet, sheetDocument, TemplateLearnError } from "../../src/forms/learn";
 import type { SheetGrid } from "../../src/engine/types";
@@ -13,8 +12,8 @@ import { builtinTemplateSet, parseTemplateSet } from "../../src/forms/load";
 import type { FormRow, TemplateSet } from "../../src/forms/schema";
 import { INFERRED_FOOTNOTE, planSheet } from "../../src/layout/plan";
 import { buildDocx, p, tbl, type CellSpec } from "../support/docx";
+import { SAMPLE_DOCX } from "../support/sample";
 
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
 const learnDocx = (body: string, file = "mau.docx") => learnTemplateSet(readDocx(buildDocx(body), file));
 const essentials = (r: FormRow) => ({ stt: r.stt, printed: r.stt_as_printed, text: r.text, unit: r.unit, kind: r.kind, coding: r.coding ?? null });

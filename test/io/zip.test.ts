@@ -1,11 +1,10 @@
 import { readFileSync } from "fs";
-import { join } from "path";
 import { zipSync, strToU8 } from "fflate";
 import { ZipArchive, ZipError } from "../../src/io/zip";
 import { packageKind, sniffContainer } from "../../src/io/sniff";
 import { parseXml, XmlError } from "../../src/io/xml";
+import { SAMPLE_DOCX } from "../support/sample";
 
-const SAMPLE_DOCX = join(__dirname, "../../../shared/samples/quang-tri-2024-6t.docx");
 
 function problemOf(f: () => unknown): string {
   try {

@@ -8,6 +8,8 @@ import { planSheet } from "../../src/layout/plan";
 import { parseTsv } from "../../src/cli/tsv";
 
 export const SAMPLE_PATH = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.tsv");
+/** The same report as the office sent it, a Word document (../shared/samples/quang-tri-2024-6t.docx). */
+export const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
 export interface SampleRow {
   form: string;

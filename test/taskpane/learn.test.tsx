@@ -7,7 +7,6 @@
  */
 import "../support/text-codec";
 import { readFileSync } from "fs";
-import { join } from "path";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { parseTemplateSetText } from "../../src/forms/load";
 import { learnPaneText, learnText } from "../../src/i18n/learn";
@@ -19,8 +18,8 @@ import ExcelJS from "exceljs";
 import { compoundFile } from "../cli/cfb";
 import { fakeHost, type MockHost } from "./fakeHost";
 import { renderPane, stubResizeObserver } from "./pane";
+import { SAMPLE_DOCX } from "../support/sample";
 
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 const p = learnPaneText("vi");
 
 beforeAll(stubResizeObserver);

@@ -4,7 +4,6 @@
 /** The pane's Word section: the appendix downloaded from the checked workbook, and a report's text cross-checked. */
 import "../support/text-codec";
 import { readFileSync } from "fs";
-import { join } from "path";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { builtinTemplateSet } from "../../src/forms";
 import { recogniseWorkbook, validateForms } from "../../src/engine";
@@ -12,13 +11,12 @@ import { readDocx } from "../../src/io/docx-read";
 import { vi } from "../../src/i18n/ui";
 import { uiWordText } from "../../src/i18n/ui-word";
 import type { PaneFiles } from "../../src/taskpane/word";
-import { sampleInLayout } from "../support/sample";
+import { sampleInLayout, SAMPLE_DOCX } from "../support/sample";
 import { fakeHost, outcomeOf } from "./fakeHost";
 import { renderPane, stubResizeObserver } from "./pane";
 
 const tw = uiWordText("vi");
 const set = builtinTemplateSet();
-const SAMPLE_DOCX = join(__dirname, "..", "..", "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
 beforeAll(stubResizeObserver);
 
