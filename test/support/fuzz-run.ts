@@ -12,16 +12,15 @@ import { join } from "path";
 import { run } from "../../src/cli/main";
 import { fingerprint, leanReaderPresent, type Verdict } from "./fuzz-check";
 import { generateHostile, type HostileFile } from "./hostile-files";
+import { SAMPLE_DOCX, SAMPLE_PATH as SAMPLE_TSV } from "./sample";
 
 const PER_FILE_MS = 10_000;
 /**
  * Files one worker examines before a fresh one takes over (each file goes through four or five commands, so a worker
- * runs about a thousand): the peak is then what a long batch costs, not what fragments pile up over 50,000 runs.
+ * runs about 450): the peak is then what a long batch costs, not what allocator fragments pile up over 50,000 runs.
  */
 const FILES_PER_WORKER = Number(process.env.FUZZ_FILES_PER_WORKER ?? 100);
 const ROOT = join(__dirname, "..", "..");
-const SAMPLE_TSV = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.tsv");
-const SAMPLE_DOCX = join(ROOT, "..", "shared", "samples", "quang-tri-2024-6t.docx");
 
 interface Reply {
   verdict: Verdict;
@@ -31,19 +30,17 @@ interface Reply {
 /**
  * The worker compiled to plain JavaScript, as `bieumau` itself runs: under ts-node the worker would carry the
  * TypeScript compiler (~110 MB) into the peak RSS that is meant to be the product's. Built under node_modules/.cache
- * so its requires resolve to this repository's packages. Returns the compiled worker's path.
+ * so its requires resolve to this repository's packages (the folder is removed at the end of the run).
  */
-function compileWorker(): string {
+function compileWorker(): { dir: string; script: string } {
   const out = join(ROOT, "node_modules", ".cache", `bieumau-fuzz-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
   const tsc = require.resolve("typescript/bin/tsc");
   // --noCheck: only emit (the typecheck is npm run typecheck's job); the options are tsconfig.json's, for Node.
   const flags = ["--outDir", out, "--rootDir", ROOT, "--module", "commonjs", "--target", "es2022", "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--strict", "--noCheck", "--types", "node", "--lib", "es2022,dom"];
   execFileSync(process.execPath, [tsc, ...flags, join(__dirname, "fuzz-worker.ts")], { stdio: "inherit" });
-  return join(out, "test", "support", "fuzz-worker.js");
+  return { dir: out, script: join(out, "test", "support", "fuzz-worker.js") };
 }
-/** The compiled worker's folder (removed at the end of the run). */
-const compiledDir = (script: string) => join(script, "..", "..", "..");
 
 /** A fresh worker, once it has loaded (the product's modules and exceljs; no file is blamed for that). */
 function startWorker(script: string): Promise<ChildProcess> {
@@ -80,7 +77,7 @@ async function main(): Promise<void> {
   const lean = leanReaderPresent(ROOT);
   const work = mkdtempSync(join(tmpdir(), "bieumau-fuzz-"));
   const sink = { write: () => true };
-  let compiled: string | null = null;
+  let compiled: { dir: string; script: string } | null = null;
   try {
     const good = join(work, "good.xlsx");
     if ((await run(["new", "--from", SAMPLE_TSV, good], { stdout: sink, stderr: sink, cwd: work })) !== 0) throw new Error("could not make the base workbook");
@@ -100,7 +97,8 @@ async function main(): Promise<void> {
     let peakKb = 0;
     let slowest = { seconds: 0, name: "" };
     const problems: string[] = [];
-    const script = (compiled = compileWorker());
+    compiled = compileWorker();
+    const { script } = compiled;
     let worker = await startWorker(script);
     for (const [i, file] of files.entries()) {
       if (i > 0 && i % FILES_PER_WORKER === 0) {
@@ -149,7 +147,7 @@ async function main(): Promise<void> {
     process.exitCode = problems.length ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
-    if (compiled) rmSync(compiledDir(compiled), { recursive: true, force: true });
+    if (compiled) rmSync(compiled.dir, { recursive: true, force: true });
   }
 }
 

@@ -29,7 +29,7 @@ export const BIG_CASES = [
 ] as const;
 export type BigCase = (typeof BIG_CASES)[number];
 
-const WHOLE = "A1:XFD1048576";
+export const WHOLE = "A1:XFD1048576";
 const SHEET = "xl/worksheets/sheet1.xml";
 
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
@@ -148,15 +148,18 @@ export function zipRaw(parts: Record<string, Uint8Array | RawPart>, declared: Re
   return bytes;
 }
 
-function afterSheetData(xml: string, fragment: string): string {
+/** A worksheet's XML with `fragment` right after </sheetData> (where merges, filters and validations go). */
+export function afterSheetData(xml: string, fragment: string): string {
   return xml.replace("</sheetData>", `</sheetData>${fragment}`);
 }
-function addMerges(xml: string, refs: string[]): string {
+/** Merged ranges added first to the sheet's <mergeCells> (whose count then says `count`), or in a new one. */
+export function addMerges(xml: string, refs: string[], count = refs.length + 99): string {
   const cells = refs.map((ref) => `<mergeCell ref="${ref}"/>`).join("");
-  if (xml.includes("<mergeCells")) return xml.replace(/<mergeCells count="\d+">/, `<mergeCells count="${refs.length + 99}">${cells}`);
+  if (xml.includes("<mergeCells")) return xml.replace(/<mergeCells count="\d+">/, `<mergeCells count="${count}">${cells}`);
   return afterSheetData(xml, `<mergeCells count="${refs.length}">${cells}</mergeCells>`);
 }
-function addDefinedName(xml: string, name: string, ref: string): string {
+/** A defined name added first to the workbook's <definedNames>, or in a new one after <sheets>. */
+export function addDefinedName(xml: string, name: string, ref: string): string {
   const def = `<definedName name="${name}">${ref}</definedName>`;
   if (xml.includes("<definedNames>")) return xml.replace("<definedNames>", `<definedNames>${def}`);
   return xml.replace("</sheets>", `</sheets><definedNames>${def}</definedNames>`);

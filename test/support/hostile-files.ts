@@ -10,7 +10,7 @@ import { symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { compoundFile } from "../cli/cfb";
-import { BIG_CASES, bigWorkbook, deflateBomb, zipRaw, type RawPart } from "./hostile-big";
+import { addDefinedName, addMerges, afterSheetData, BIG_CASES, bigWorkbook, deflateBomb, WHOLE, zipRaw, type RawPart } from "./hostile-big";
 
 /** mulberry32: a small seeded PRNG, so a failing file can be made again from its seed and index. */
 export function prng(seed: number): () => number {
@@ -112,24 +112,6 @@ function injectCells(xml: string, r: Rand, payloads: string[]): string {
   });
 }
 
-const WHOLE = "A1:XFD1048576";
-
-function afterSheetData(xml: string, fragment: string): string {
-  return xml.replace("</sheetData>", `</sheetData>${fragment}`);
-}
-
-function addMerge(xml: string, refs: string[]): string {
-  const cells = refs.map((ref) => `<mergeCell ref="${ref}"/>`).join("");
-  if (xml.includes("<mergeCells")) return xml.replace(/<mergeCells count="\d+">/, `<mergeCells count="999">${cells}`);
-  return afterSheetData(xml, `<mergeCells count="${refs.length}">${cells}</mergeCells>`);
-}
-
-function addDefinedName(xml: string, name: string, ref: string): string {
-  const def = `<definedName name="${name}">${ref}</definedName>`;
-  if (xml.includes("<definedNames>")) return xml.replace("<definedNames>", `<definedNames>${def}`);
-  return xml.replace("</sheets>", `</sheets><definedNames>${def}</definedNames>`);
-}
-
 /**
  * `mb` MB of spaces after `marker` in a part. Large ones are written as a ready deflate stream (hostile-big's
  * deflateBomb: milliseconds, where deflating 64 MB takes a second) with their true size declared.
@@ -178,7 +160,7 @@ function mutatePackage(parts: Record<string, Uint8Array>, r: Rand, opts: GenOpti
       break;
     }
     case "merges":
-      set(sheet, addMerge(text(sheet), big ? pick(r, [[WHOLE], ["A:XFD"], Array.from({ length: 20000 }, (_, i) => `F${i + 1}:G${i + 1}`)]) : [pick(r, ["F1:Z200", "G5:H9", "A40:C45"])]));
+      set(sheet, addMerges(text(sheet), big ? pick(r, [[WHOLE], ["A:XFD"], Array.from({ length: 20000 }, (_, i) => `F${i + 1}:G${i + 1}`)]) : [pick(r, ["F1:Z200", "G5:H9", "A40:C45"])], 999));
       break;
     case "names": {
       const s = pick(r, ["'Biểu mẫu 1'", "'Biểu mẫu 3'", "'Biểu mẫu 7'", "Nowhere"]);
