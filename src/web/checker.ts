@@ -4,7 +4,7 @@
  */
 import type { TemplateSet } from "../forms/schema";
 import type { Lang } from "../i18n/number";
-import { checkBytes, checkDocxBytes, type WebChecked } from "./check";
+import { checkChosenFile, type WebChecked } from "./check";
 
 export interface CheckRequest {
   id: number;
@@ -76,5 +76,5 @@ export async function checkFile(name: string, bytes: Uint8Array, set: TemplateSe
     }
   }
   checkerThread = "page";
-  return docx ? checkDocxBytes(name, bytes, set, lang) : checkBytes(name, bytes, set, lang);
+  return checkChosenFile(name, bytes, set, lang, docx);
 }

@@ -4,10 +4,10 @@
  * per file and per cell, and downloads the checked copy and the consolidated workbook. Word reports (.docx) are
  * checked as `bieumau check REPORT.docx` does and listed the same way. Files are read with FileReader-free
  * Blob.arrayBuffer(), checked one after another in a worker (./worker.ts, ./checker.ts; on the page's thread with a
- * pause between files where no worker can start), at most MAX_FILES files of at most MAX_MB each (early limits). The page loads the readers and the
- * engine only: exceljs (the writer) is its own chunk, loaded by ./download when the user asks for a download
- * (webpack.config.js keeps that chunk inside the page, compressed and not run until then, see ./chunks). Nothing is
- * sent anywhere (the page's Content-Security-Policy forbids it).
+ * pause between files where no worker can start), at most MAX_FILES files of at most MAX_MB each (early limits, in
+ * ./limits). The page loads the readers and the engine only: exceljs (the writer) is its own chunk, loaded by
+ * ./download when the user asks for a download (webpack.config.js keeps that chunk inside the page, compressed and
+ * not run until then, see ./chunks). Nothing is sent anywhere (the page's Content-Security-Policy forbids it).
  */
 import { builtinTemplateSet } from "../forms";
 import { renderFinding, SEVERITY_LABELS } from "../i18n/findings";
@@ -22,8 +22,6 @@ import { MAX_FILES, MAX_MB } from "./limits";
 installInlineChunks();
 /** The downloads' module (with exceljs), taken from the page itself the first time one is asked for. */
 const downloads = () => import(/* webpackChunkName: "download" */ "./download");
-
-export { MAX_FILES, MAX_MB };
 
 const set = builtinTemplateSet();
 // Vietnamese first, whatever the browser's language; the button beside the title switches to English.

@@ -5,7 +5,7 @@
  * browser does not run; the page starts it from a blob: URL (webpack.config.js, ./checker.ts).
  */
 import { builtinTemplateSet } from "../forms/load";
-import { checkBytes, checkDocxBytes, type WebChecked } from "./check";
+import { checkChosenFile, type WebChecked } from "./check";
 import type { CheckRequest, CheckReply } from "./checker";
 
 const set = builtinTemplateSet();
@@ -22,7 +22,7 @@ scope.onmessage = (e) => {
   const { id, name, bytes, lang, docx } = e.data;
   void (async () => {
     try {
-      const checked = portable(docx ? checkDocxBytes(name, bytes, set, lang) : await checkBytes(name, bytes, set, lang));
+      const checked = portable(await checkChosenFile(name, bytes, set, lang, docx));
       scope.postMessage({ id, checked }, checked.bytes ? [checked.bytes.buffer as ArrayBuffer] : []);
     } catch (err) {
       scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
