@@ -8,8 +8,8 @@
  * Each command's module is loaded when it runs (exceljs only by the commands that write), so `bieumau --version`
  * and `check` start fast.
  */
-import { Command, CommanderError, Help, Option } from "commander";
-import { commanderError, helpTitle, optionNotes, usageLine } from "../i18n/commander";
+import { Command, CommanderError, Option } from "commander";
+import { commanderError } from "../i18n/commander";
 import { cliText } from "../i18n/cli";
 import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
@@ -18,6 +18,7 @@ import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { errorDetail } from "./read-problem";
 import { addTemplateCommands } from "./template-command";
+import { finishSubcommands, helpInLanguage } from "./subcommand";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -26,17 +27,6 @@ function langOf(argv: readonly string[]): Lang {
   return v === "en" ? "en" : "vi";
 }
 
-
-/** commander's help in the CLI's language: titles, usage, and the "(choices: …, default: …)" of an option. */
-function helpInLanguage(lang: Lang): Partial<Help> {
-  const base = new Help();
-  return {
-    styleTitle: (title: string) => helpTitle(title, lang),
-    styleUsage: (usage: string) => usageLine(usage, lang),
-    subcommandTerm: (cmd) => usageLine(base.subcommandTerm(cmd), lang),
-    optionDescription: (option) => optionNotes(base.optionDescription(option), lang),
-  };
-}
 
 function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
   const h = cliText(ctx.lang).help;
@@ -116,17 +106,7 @@ function buildProgram(ctx: Ctx, setCode: (code: number) => void): Command {
 
   addTemplateCommands(program, ctx, setCode);
 
-  for (const sub of program.commands) {
-    sub.exitOverride();
-    sub.configureOutput({
-      writeOut: (s) => ctx.io.stdout.write(s),
-      writeErr: (s) => ctx.io.stderr.write(s),
-      outputError: (s, write) => write(commanderError(s, ctx.lang)),
-    });
-    sub.configureHelp(helpInLanguage(ctx.lang));
-    sub.addOption(new Option("--lang <lang>", h.lang).choices(["vi", "en"]).hideHelp());
-    sub.addOption(new Option("--verbose", h.verbose));
-  }
+  finishSubcommands(program.commands, ctx);
   return program;
 }
 

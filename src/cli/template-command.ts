@@ -2,9 +2,10 @@
  * The `bieumau template import | show` subcommands, registered on the main program. The learner and the .docx reader
  * are loaded when a subcommand runs (as main.ts does for the other commands), not on every start.
  */
-import { Command, Option } from "commander";
+import type { Command } from "commander";
 import { learnText } from "../i18n/learn";
 import type { Ctx } from "./io";
+import { finishSubcommands } from "./subcommand";
 
 export function addTemplateCommands(program: Command, ctx: Ctx, setCode: (code: number) => void): void {
   const h = learnText(ctx.lang).help;
@@ -24,9 +25,5 @@ export function addTemplateCommands(program: Command, ctx: Ctx, setCode: (code: 
     .helpOption("-h, --help", help.help)
     .argument("<SET.json>", h.set)
     .action(async (set: string) => setCode(await (await import("./template")).runTemplateShow(ctx, set)));
-  for (const sub of template.commands) {
-    sub.exitOverride();
-    sub.configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) });
-    sub.addOption(new Option("--lang <lang>", help.lang).choices(["vi", "en"]).hideHelp());
-  }
+  finishSubcommands(template.commands, ctx);
 }
