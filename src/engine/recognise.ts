@@ -51,7 +51,7 @@ function foldUncached(s: string): string {
  * with no allocation. Each distinct token gets one id until the table holds MAX_TOKEN_IDS (a long batch of odd files
  * brings endless new words): then the ids, the memo and the sets' token caches start afresh together (`generation`).
  */
-const MAX_TOKEN_IDS = 50_000;
+export const MAX_TOKEN_IDS = 50_000;
 const tokenIds = new Map<string, number>();
 let generation = 0;
 const tokens = memoised((s: string): Uint32Array => {
@@ -65,6 +65,11 @@ const tokens = memoised((s: string): Uint32Array => {
   });
   return t.sort();
 });
+
+/** How many distinct words hold an id now (a diagnostic: never above MAX_TOKEN_IDS plus one grid's words). */
+export function tokenTableSize(): number {
+  return tokenIds.size;
+}
 
 /** Starts the token ids afresh when the table is full; call before tokenising a grid (never in the middle). */
 function boundTokenIds(): void {

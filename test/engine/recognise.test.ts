@@ -1,5 +1,6 @@
 import { builtinTemplateSet } from "../../src/forms";
 import { checkWorkbook, recogniseWorkbook, type CellInput, type SheetGrid } from "../../src/engine";
+import { MAX_TOKEN_IDS, tokenTableSize } from "../../src/engine/recognise";
 import { loadSample, sampleAsPlainSheet, sampleInLayout } from "../support/sample";
 
 const set = builtinTemplateSet();
@@ -124,6 +125,8 @@ describe("a long batch of odd files", () => {
         { value: i },
       ]);
       recogniseWorkbook(set, [{ sheet: `rac-${s}`, cells }]);
+      // Bounded: the table starts afresh rather than hold every word of a long batch.
+      expect(tokenTableSize()).toBeLessThanOrEqual(MAX_TOKEN_IDS + 4_000);
     }
     const after = checkWorkbook(set, [sampleAsPlainSheet()]);
     expect(JSON.stringify(after.recognition.forms.map((f) => [f.formId, f.matched]))).toBe(before);
