@@ -2,6 +2,7 @@
  * bieumau check FILE_OR_DIR… [--json] [--write OUT]: reads each workbook, runs the shared engine, prints a report.
  * A file that cannot be read is reported and the batch goes on; the input is never written.
  */
+import { boundYoungGeneration } from "./young-generation";
 import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { checkWorkbook } from "../engine";
@@ -185,6 +186,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   let next = prefetch(0);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    boundYoungGeneration();
     const bytes = next;
     next = prefetch(i + 1);
     bar?.update({ file: basename(file) });
