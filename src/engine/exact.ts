@@ -121,13 +121,19 @@ export function rescale(d: Dec, s: number): Dec {
   return s === d.s ? d : { m: imul(d.m, pow10(s - d.s)), s };
 }
 
+/** a.m scaled to s decimals (s ≥ a.s), as an Int: no Dec is made for it. */
+function mAt(a: Dec, s: number): Int {
+  return s === a.s ? a.m : imul(a.m, pow10(s - a.s));
+}
+
 export function decAdd(a: Dec, b: Dec): Dec {
-  const s = Math.max(a.s, b.s);
-  return { m: iadd(rescale(a, s).m, rescale(b, s).m), s };
+  const s = a.s > b.s ? a.s : b.s;
+  return { m: iadd(mAt(a, s), mAt(b, s)), s };
 }
 
 export function decSub(a: Dec, b: Dec): Dec {
-  return decAdd(a, decNeg(b));
+  const s = a.s > b.s ? a.s : b.s;
+  return { m: iadd(mAt(a, s), ineg(mAt(b, s))), s };
 }
 
 export function decNeg(a: Dec): Dec {
@@ -144,12 +150,14 @@ export function decAbs(a: Dec): Dec {
 
 export function decCmp(a: Dec, b: Dec): -1 | 0 | 1 {
   if (a.s === b.s) return icmp(a.m, b.m);
-  const s = Math.max(a.s, b.s);
-  return icmp(rescale(a, s).m, rescale(b, s).m);
+  const s = a.s > b.s ? a.s : b.s;
+  return icmp(mAt(a, s), mAt(b, s));
 }
 
 export function decIsInteger(d: Dec): boolean {
   if (d.s === 0) return true;
+  // A safe integer's remainder is exact in floating point.
+  if (typeof d.m === "number" && d.s <= 15) return d.m % POW10[d.s] === 0;
   return idivmod(d.m, pow10(d.s))[1] == 0;
 }
 
@@ -161,6 +169,16 @@ export function decSign(d: Dec): -1 | 0 | 1 {
 export function decPlaces(d: Dec): number {
   let s = d.s;
   let m = d.m;
+  if (typeof m === "number") {
+    // Exact for a safe integer: m % 10 and (m - r) / 10 are computed without rounding.
+    while (s > 0) {
+      const r = m % 10;
+      if (r !== 0) break;
+      m = m / 10;
+      s--;
+    }
+    return s;
+  }
   while (s > 0) {
     const [q, r] = idivmod(m, 10);
     if (r != 0) break;
