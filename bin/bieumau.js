@@ -21,6 +21,8 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(e && e.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
   });
 }
+// V8 settings for a short-lived command (src/cli/v8-tuning.ts): set before the command's own code runs.
+require("../lib/cli/v8-tuning.js").delayOptimisation();
 const verbose = process.argv.includes("--verbose");
 main.run(process.argv.slice(2)).then(
   (code) => {

@@ -2,7 +2,7 @@
  * bieumau check FILE_OR_DIR… [--json] [--write OUT]: reads each workbook, runs the shared engine, prints a report.
  * A file that cannot be read is reported and the batch goes on; the input is never written.
  */
-import { boundYoungGeneration } from "./young-generation";
+import { boundYoungGeneration } from "./v8-tuning";
 import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { checkWorkbook } from "../engine";

@@ -1,0 +1,81 @@
+/**
+ * src/cli/v8-tuning.ts: a batch bounds V8's young generation once it reaches 4 MB (most of a long batch's peak
+ * memory), and the command delays V8's optimising compiler (most of a short command's compiling never pays back).
+ * Run in a fresh plain node (the compiled lib/, as bin/bieumau.js runs it): jest's own process has long grown its
+ * young generation, and its flags are its own.
+ */
+import { execFile } from "child_process";
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { promisify } from "util";
+
+const exec = promisify(execFile);
+const root = join(__dirname, "..", "..");
+
+/** Allocates in rounds, keeping part of it alive for a while (as checking a file does), and records the new space's
+ *  size after each round, calling the bound between rounds when asked. */
+async function newSpaceSizes(bound: boolean): Promise<{ bounded: boolean; mb: number[] }> {
+  const script = `
+    const v8 = require("v8");
+    const y = require(${JSON.stringify(join(root, "lib", "cli", "v8-tuning.js"))});
+    const size = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+    let keep = [];
+    const mb = [size() / 1048576];
+    for (let round = 0; round < 300; round++) {
+      for (let i = 0; i < 3000; i++) { keep.push({ i, text: "x" + i }); if (keep.length > 100000) keep = []; }
+      if (${bound}) y.boundYoungGeneration();
+      mb.push(size() / 1048576);
+    }
+    console.log(JSON.stringify({ bounded: y.youngGenerationBounded(), mb }));`;
+  const { stdout } = await exec(process.execPath, ["-e", script], { cwd: root });
+  return JSON.parse(stdout) as { bounded: boolean; mb: number[] };
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(root, "lib", "cli", "v8-tuning.js"))) await exec("npm", ["run", "build:cli"], { cwd: root });
+}, 120000);
+
+it("left alone, the young generation grows past 8 MB under this load (so the test below can fail)", async () => {
+  const { bounded, mb } = await newSpaceSizes(false);
+  expect(bounded).toBe(false);
+  expect(Math.max(...mb)).toBeGreaterThan(8);
+}, 60000);
+
+it("bounded between rounds, it stops growing once it has reached 4 MB", async () => {
+  const { bounded, mb } = await newSpaceSizes(true);
+  expect(bounded).toBe(true);
+  const at = mb.findIndex((m) => m >= 4);
+  expect(at).toBeGreaterThan(0);
+  expect(Math.max(...mb)).toBeLessThanOrEqual(8);
+  // Once bounded, never larger than when the bound was set.
+  expect(Math.max(...mb.slice(at + 1))).toBeLessThanOrEqual(mb[at + 1]);
+}, 60000);
+
+/** How many calls a small function takes before V8 has optimised it, in a fresh node, with or without the delay. */
+async function callsBeforeOptimised(delay: boolean): Promise<number> {
+  const script = `
+    if (${delay}) require(${JSON.stringify(join(root, "lib", "cli", "v8-tuning.js"))}).delayOptimisation();
+    function f(a) { let s = 0; s += a * 2; s += a >> 1; s ^= a; return s; }
+    function g(k) { return f(k) + 1; }
+    let calls = 0;
+    // Status bit 16: optimised (V8's %GetOptimizationStatus).
+    while (calls < 1000000 && !(%GetOptimizationStatus(g) & 16)) { for (let j = 0; j < 1000; j++) g(j); calls += 1000; }
+    console.log(calls);`;
+  // No concurrent compiling: the function is optimised when V8 decides to, not when a background thread finishes.
+  const { stdout } = await exec(process.execPath, ["--allow-natives-syntax", "--no-concurrent-recompilation", "-e", script], { cwd: root });
+  return Number(stdout);
+}
+
+it("the command delays optimisation: a function runs several times as often before V8 compiles it", async () => {
+  const plain = await callsBeforeOptimised(false);
+  const delayed = await callsBeforeOptimised(true);
+  expect(plain).toBeGreaterThan(0);
+  expect(plain).toBeLessThan(1000000);
+  expect(delayed).toBeGreaterThan(2 * plain);
+}, 60000);
+
+it("bin/bieumau.js sets the delay before any command runs", () => {
+  const bin = readFileSync(join(root, "bin", "bieumau.js"), "utf8");
+  expect(bin.indexOf("delayOptimisation()")).toBeGreaterThan(-1);
+  expect(bin.indexOf("delayOptimisation()")).toBeLessThan(bin.indexOf("main.run("));
+});
