@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 "use strict";
 // The `bieumau` command. The TypeScript in src/cli is compiled to lib/ by `npm run build:cli` (run on npm install).
+// V8 settings for a short-lived command (src/cli/v8-tuning.ts), set before any of the command's code is loaded. Only
+// a speed-up: a lib/ built before the module existed (a pull without a rebuild) runs without it.
+try {
+  require("../lib/cli/v8-tuning.js").delayOptimisation();
+} catch {
+  // not built yet: the require below says so
+}
 let main;
 try {
   main = require("../lib/cli/main.js");
@@ -21,8 +28,6 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(e && e.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
   });
 }
-// V8 settings for a short-lived command (src/cli/v8-tuning.ts): set before the command's own code runs.
-require("../lib/cli/v8-tuning.js").delayOptimisation();
 const verbose = process.argv.includes("--verbose");
 main.run(process.argv.slice(2)).then(
   (code) => {

@@ -530,7 +530,7 @@ function evaluateRate(
   const computedFloat = (t.places ?? 0) > MAX_TYPED_DECIMALS;
   const reportedValue = computedFloat ? roundQuotient(t.value, ONE, 1, rule.decimals).value : t.value;
   const p = computedFloat ? rule.decimals : Math.max(rule.decimals, t.places ?? 0);
-    if (quotientWithin(reportedValue, p, n.value, d.value, rule.scale)) {
+  if (quotientWithin(reportedValue, p, n.value, d.value, rule.scale)) {
     record(compiled, form, crossForm, ctx, "pass", t.value, r.value);
     if (r.tie && p === rule.decimals)
       out.add(rule.id, "rate.tie", "info", form, t, { ...rateParams(t, n, d, r.value, rule.decimals), exact: dec(r.exact!) }, { inferred, expected: computed.value });

@@ -74,8 +74,18 @@ it("the command delays optimisation: a function runs several times as often befo
   expect(delayed).toBeGreaterThan(2 * plain);
 }, 60000);
 
-it("bin/bieumau.js sets the delay before any command runs", () => {
+it("bin/bieumau.js sets the delay before the command's code is loaded, and a lib/ without the module still runs", () => {
   const bin = readFileSync(join(root, "bin", "bieumau.js"), "utf8");
-  expect(bin.indexOf("delayOptimisation()")).toBeGreaterThan(-1);
-  expect(bin.indexOf("delayOptimisation()")).toBeLessThan(bin.indexOf("main.run("));
+  const at = bin.indexOf("delayOptimisation()");
+  expect(at).toBeGreaterThan(-1);
+  expect(at).toBeLessThan(bin.indexOf('require("../lib/cli/main.js")'));
+  // Inside a try: only a speed-up, never a reason for a command to fail.
+  expect(bin.lastIndexOf("try {", at)).toBeGreaterThan(-1);
+  expect(bin.indexOf("catch", at)).toBeLessThan(bin.indexOf('require("../lib/cli/main.js")'));
 });
+
+it("the settings print nothing: `bieumau --version` writes only the version", async () => {
+  const { stdout, stderr } = await exec(process.execPath, [join(root, "bin", "bieumau.js"), "--version"], { cwd: root });
+  expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(stderr).toBe("");
+}, 60000);
