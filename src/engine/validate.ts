@@ -456,6 +456,12 @@ function allReported(parts: readonly RowValue[], refs: readonly Slot[]): boolean
   return parts.length === refs.length && parts.every((p) => p.value !== null);
 }
 
+/** A sum's or a range's parts when every part it demands holds a value, else null (the rule does not apply). */
+function reportedParts(at: RuleSlots, lookup: RowLookup, gone: Set<RowValue>): RowValue[] | null {
+  const { parts, refs } = demanded(resolveRefs(at.parts, lookup), at.parts, gone);
+  return parts.length === 0 || !allReported(parts, refs) ? null : parts;
+}
+
 /** The rows at these positions that exist (and, with `valued`, hold a value). */
 function resolveRefs(list: readonly Slot[], lookup: RowLookup, valued = false): RowValue[] {
   const out: RowValue[] = [];
@@ -574,9 +580,9 @@ function evaluateSumEq(
   const { out } = ctx;
   const { inferred } = meta;
   const total = lookup(at.first);
-  const { parts, refs: needed } = demanded(resolveRefs(at.parts, lookup), at.parts, ctx.gone);
   if (!total) return;
-  if (total.value === null || parts.length === 0 || !allReported(parts, needed)) {
+  const parts = reportedParts(at, lookup, ctx.gone);
+  if (total.value === null || !parts) {
     record(compiled, form, crossForm, ctx, "not_applicable");
     return;
   }
@@ -589,7 +595,6 @@ function evaluateSumEq(
     out.add(rule.id, "sum.mismatch", rule.severity, form, total,
       { total: dec(total.value), sum: dec(sum), parts: parts.map((p) => labelOf(p, crossForm)).join(" + ") },
       { inferred, expected: decToString(sum) });
-  return;
 }
 
 function evaluateSumLe(
@@ -615,7 +620,6 @@ function evaluateSumLe(
       { parts: parts.map((p) => labelOf(p, crossForm)).join(" + "), sum: dec(sum), whole: labelOf(whole, crossForm), wholeValue: dec(whole.value) },
       { inferred, expected: `≤ ${decToString(whole.value)}` });
   }
-  return;
 }
 
 function evaluateWhen(
@@ -652,7 +656,6 @@ function evaluateWhen(
     }
   }
   record(compiled, form, crossForm, ctx, ok ? "pass" : "fail", cond.value);
-  return;
 }
 
 function evaluateBetween(
@@ -662,9 +665,9 @@ function evaluateBetween(
   const { out } = ctx;
   const { inferred } = meta;
   const target = lookup(at.first);
-  const { parts, refs: needed } = demanded(resolveRefs(at.parts, lookup), at.parts, ctx.gone);
   if (!target) return;
-  if (target.value === null || parts.length === 0 || !allReported(parts, needed)) {
+  const parts = reportedParts(at, lookup, ctx.gone);
+  if (target.value === null || !parts) {
     record(compiled, form, crossForm, ctx, "not_applicable");
     return;
   }
@@ -680,7 +683,6 @@ function evaluateBetween(
   if (!ok)
     out.add(rule.id, "between.outside", rule.severity, form, target,
       { min: dec(min.value!), max: dec(max.value!), parts: parts.map((p) => p.stt).join(", ") }, { inferred });
-  return;
 }
 
 /**
