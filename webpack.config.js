@@ -96,16 +96,17 @@ function commonConfig(dev) {
  */
 function webCheckerConfig(dev, outDir) {
   const webpack = require("webpack");
-  const inline = (compilation, files) =>
-    files.map((f) => `<script>${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`).join("\n");
-  // Lazy chunks (exceljs, loaded only for a download) stay in the page, deflated and base64-encoded in a script block
-  // the browser does not run; src/web/chunks.ts inflates and runs one when the code asks for it.
+  // A bundle's text, safe inside a script block ("</script" in a string would end the block).
+  const scriptText = (compilation, f) => compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script");
+  const inline = (compilation, files) => files.map((f) => `<script>${scriptText(compilation, f)}</script>`).join("\n");
   // The worker's bundle, in a script block the browser does not run (src/web/checker.ts starts it as a Worker).
   const worker = (compilation) =>
     Object.keys(compilation.assets)
       .filter((f) => /^kiem-tra-worker\..*\.js$/.test(f))
-      .map((f) => `<script type="text/plain" id="kiem-tra-worker">${compilation.assets[f].source().toString().replace(/<\/script/gi, "<\\/script")}</script>`)
+      .map((f) => `<script type="text/plain" id="kiem-tra-worker">${scriptText(compilation, f)}</script>`)
       .join("\n");
+  // Lazy chunks (exceljs, loaded only for a download) stay in the page, deflated and base64-encoded in a script block
+  // the browser does not run; src/web/chunks.ts inflates and runs one when the code asks for it.
   const lazy = (compilation, files) =>
     Object.keys(compilation.assets)
       .filter((f) => /^kiem-tra-chunk\..*\.js$/.test(f) && !files.includes(f))

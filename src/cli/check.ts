@@ -2,7 +2,6 @@
  * bieumau check FILE_OR_DIR… [--json] [--write OUT]: reads each workbook, runs the shared engine, prints a report.
  * A file that cannot be read is reported and the batch goes on; the input is never written.
  */
-import { boundYoungGeneration } from "./v8-tuning";
 import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { checkWorkbook } from "../engine";
@@ -19,6 +18,7 @@ import { fileIds, reachesInput } from "./same-file";
 import { readInputFile, readWorkbookBytes, type ReadFailure, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
 import { checkReportFile, isDocxName, paragraphsOf, readReport, reportTextFindings } from "./docx-input";
 import { cliDocxText } from "../i18n/cli-docx";
+import { boundYoungGeneration } from "./v8-tuning";
 
 export interface CheckOptions {
   json?: boolean;

@@ -415,7 +415,6 @@ function matchRows(
   return { rows, ordered, matched };
 }
 
-
 /** Every form found in one grid (a sheet may hold several tables, each under its "Biểu mẫu N" label). */
 export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Finding[] = []): RecognisedForm[] {
   const stt = findSttColumn(grid);

@@ -62,7 +62,6 @@ export async function checkBytes(file: string, bytes: Uint8Array, set: TemplateS
   return { file, outcome, recognition, result, findings: findingsOf(recognition, result), notes, period, bytes };
 }
 
-
 /** One chosen file, a Word report or a workbook, checked as the page lists it (in the worker or on the page). */
 export async function checkChosenFile(file: string, bytes: Uint8Array, set: TemplateSet, lang: Lang, docx: boolean): Promise<WebChecked> {
   return docx ? checkDocxBytes(file, bytes, set, lang) : checkBytes(file, bytes, set, lang);
