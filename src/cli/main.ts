@@ -17,6 +17,7 @@ import type { Lang } from "../i18n/number";
 import { cliDocxText } from "../i18n/cli-docx";
 import { makeCtx, UsageError, type CliIo, type Ctx } from "./io";
 import { errorDetail } from "./read-problem";
+import { useNativeInflate } from "./native-inflate";
 import { addTemplateCommands } from "./template-command";
 import { finishSubcommands, helpInLanguage } from "./subcommand";
 
@@ -117,6 +118,7 @@ export function processIo(): CliIo {
 /** Runs the command line on `argv` (without "node" and the script), returning the exit code. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const ctx = makeCtx(io, langOf(argv), argv.includes("--verbose"));
+  useNativeInflate();
   let code = 0;
   const program = buildProgram(ctx, (c) => (code = c));
   try {

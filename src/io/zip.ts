@@ -77,6 +77,28 @@ const WHOLE_MAX_COMPRESSED = 65536;
 
 const STOP = Symbol("stop");
 
+/**
+ * Inflates a small part (raw deflate) whole, into at most `room` bytes: returns them, or null when the part holds
+ * more (the caller then streams it, where the limits name the problem). Throws on damaged data.
+ */
+export type WholeInflater = (data: Uint8Array, room: number) => Uint8Array | null;
+
+/** fflate's, everywhere by default: the browser and the task pane have no synchronous native inflater. */
+const fflateWhole: WholeInflater = (data, room) => {
+  const out = inflateSync(data, { out: new Uint8Array(room) });
+  return out.length < room ? out : null;
+};
+
+let inflateWhole: WholeInflater = fflateWhole;
+
+/**
+ * Sets the inflater of small parts for this process (null: fflate's). The command line sets Node's zlib, native
+ * code that needs no warming up: most of a batch's files are read before V8 has compiled fflate's inflate loop.
+ */
+export function setWholeInflater(f: WholeInflater | null): void {
+  inflateWhole = f ?? fflateWhole;
+}
+
 /** An error thrown by the consumer of a stream: passed through untouched, never taken for damaged data. */
 class ConsumerFailure {
   constructor(readonly cause: unknown) {}
@@ -231,7 +253,7 @@ export class ZipArchive {
         for (let p = 0; p < data.length; p += 65536) take(data.subarray(p, Math.min(data.length, p + 65536)));
       } else if (e.method === 8) {
         if (data.length === 0) throw new ZipError("zip_damaged", "empty deflate stream", e.name);
-        const whole = data.length <= WHOLE_MAX_COMPRESSED && e.size <= this.limits.maxPartBytes ? inflateSync(data, { out: new Uint8Array(e.size + 1) }) : null;
+        const whole = data.length <= WHOLE_MAX_COMPRESSED && e.size <= this.limits.maxPartBytes ? inflateWhole(data, e.size + 1) : null;
         if (whole && whole.length <= e.size) {
           for (let p = 0; p < whole.length; p += 65536) take(whole.subarray(p, Math.min(whole.length, p + 65536)));
           return { stopped: false, bytes };

@@ -1,10 +1,10 @@
 import { readFileSync } from "fs";
 import { zipSync, strToU8 } from "fflate";
-import { ZipArchive, ZipError } from "../../src/io/zip";
+import { setWholeInflater, ZipArchive, ZipError, type WholeInflater } from "../../src/io/zip";
+import { zlibWhole } from "../../src/cli/native-inflate";
 import { packageKind, sniffContainer } from "../../src/io/sniff";
 import { parseXml, XmlError } from "../../src/io/xml";
 import { SAMPLE_DOCX } from "../support/sample";
-
 
 function problemOf(f: () => unknown): string {
   try {
@@ -17,7 +17,14 @@ function problemOf(f: () => unknown): string {
   return "none";
 }
 
-describe("zip", () => {
+// Every behaviour holds with either inflater of small parts: fflate's (the browser's) and zlib's (the command line's).
+describe.each<[string, WholeInflater | null]>([
+  ["fflate", null],
+  ["zlib", zlibWhole],
+])("zip, small parts inflated by %s", (_, inflater) => {
+  beforeAll(() => setWholeInflater(inflater));
+  afterAll(() => setWholeInflater(null));
+
   test("happy path: the sample report's parts are listed and read", () => {
     const zip = ZipArchive.open(readFileSync(SAMPLE_DOCX));
     expect(zip.has("word/document.xml")).toBe(true);
@@ -94,6 +101,54 @@ describe("zip", () => {
     expect(() => zip.stream("a", () => { throw new RangeError("mine"); })).toThrow(RangeError);
   });
 
+  test("a small part whose declared size is forged too low is refused, not truncated", () => {
+    const data = strToU8("<a>" + "x".repeat(5000) + "</a>");
+    const bytes = zipSync({ a: data });
+    const cd = bytes.findIndex((_, i) => bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2);
+    new DataView(bytes.buffer).setUint32(cd + 24, 100, true);
+    expect(problemOf(() => ZipArchive.open(bytes).read("a"))).toBe("zip_size_mismatch");
+  });
+});
+
+describe("zip's inflaters", () => {
+  test("zlib's and fflate's give the same bytes for every part of the samples and for random data", () => {
+    let x = 7;
+    const noise = new Uint8Array(200_000).map(() => (x = (x * 1103515245 + 12345) >>> 0) >>> 24);
+    const runs = new Uint8Array(200_000).map((_, i) => (i >> 7) % 3);
+    const packages = [readFileSync(SAMPLE_DOCX), zipSync({ noise, runs }, { level: 9 }), zipSync({ noise, runs }, { level: 1 })];
+    let parts = 0;
+    for (const bytes of packages) {
+      const zip = ZipArchive.open(bytes);
+      for (const e of zip.entries.filter((e) => e.method === 8 && e.compressedSize > 0)) {
+        const data = bytes.subarray(e.localOffset + 30 + bytes[e.localOffset + 26] + (bytes[e.localOffset + 27] << 8) + bytes[e.localOffset + 28] + (bytes[e.localOffset + 29] << 8)).subarray(0, e.compressedSize);
+        const theirs = zlibWhole(data, e.size + 1);
+        setWholeInflater(null);
+        const ours = ZipArchive.open(bytes).read(e.name);
+        expect(theirs).not.toBeNull();
+        expect(Buffer.from(theirs!).equals(Buffer.from(ours))).toBe(true);
+        expect(ours.length).toBe(e.size);
+        // One byte short of room: null, never a truncated part.
+        if (e.size > 0) expect(zlibWhole(data, e.size)).toBeNull();
+        parts++;
+      }
+    }
+    expect(parts).toBeGreaterThan(10);
+  });
+
+  test("zlib's refuses damaged data as the unzip's error", () => {
+    setWholeInflater(zlibWhole);
+    try {
+      const bytes = zipSync({ "word/document.xml": strToU8("<w:document/>".repeat(1000)) });
+      const cut = bytes.slice();
+      cut.fill(0xff, 40, 60);
+      expect(problemOf(() => ZipArchive.open(cut).read("word/document.xml"))).toBe("zip_damaged");
+    } finally {
+      setWholeInflater(null);
+    }
+  });
+});
+
+describe("sniffing", () => {
   test("sniffing: empty, OLE kinds, OpenDocument", () => {
     expect(sniffContainer(new Uint8Array())).toBe("empty");
     const ole = (name: string) => {
