@@ -9,7 +9,17 @@
  * Limits are checked while inflating, not trusted from the declared sizes: a part past `maxPartBytes`, or a
  * package past `maxTotalBytes` in all, is refused with a ZipError whose code names the problem.
  */
-import { Inflate, inflateSync } from "fflate";
+import type * as Fflate from "fflate";
+
+/**
+ * fflate, loaded at its first use: it builds its Huffman tables as it loads (18 ms of a one-file `check`), and the
+ * command line inflates small parts with zlib (setWholeInflater), so most of its runs never need it.
+ */
+let fflateModule: typeof Fflate | undefined;
+function fflate(): typeof Fflate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (fflateModule ??= require("fflate") as typeof Fflate);
+}
 
 export type ZipProblem =
   /** Not a zip, or its directory or data is damaged (truncated in e-mail, bytes changed). */
@@ -85,7 +95,7 @@ export type WholeInflater = (data: Uint8Array, room: number) => Uint8Array | nul
 
 /** fflate's, everywhere by default: the browser and the task pane have no synchronous native inflater. */
 const fflateWhole: WholeInflater = (data, room) => {
-  const out = inflateSync(data, { out: new Uint8Array(room) });
+  const out = fflate().inflateSync(data, { out: new Uint8Array(room) });
   return out.length < room ? out : null;
 };
 
@@ -259,7 +269,7 @@ export class ZipArchive {
           return { stopped: false, bytes };
         }
         let slice = INFLATE_SLICE;
-        const inflater = new Inflate((chunk) => {
+        const inflater = new (fflate().Inflate)((chunk) => {
           if (chunk.length > OUT_CHUNK_HIGH) slice = INFLATE_SLICE_DENSE;
           take(chunk);
         });
