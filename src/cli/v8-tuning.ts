@@ -39,13 +39,23 @@ export function delayOptimisation(): void {
 const LIMIT = 4 * 1024 * 1024;
 let bounded = false;
 
+/**
+ * The old generation is let grow to 1.5 × what survived its last full collection. V8's own factor goes up to 4× when
+ * collections are cheap: in about half the runs of `check --json` over 5,000 files, one collection ran while
+ * incremental marking had kept 30 MB of a moment's garbage, and the heap was then let grow to 164 MB before the
+ * next (peak RSS 230 MB instead of 107 MB). Read by V8 at every collection. 12 runs on the command line: 85–88 MB
+ * every time with it, 106–230 MB without, CPU unchanged.
+ */
+const OLD_GROWTH_PERCENT = 50;
+
 export function boundYoungGeneration(): void {
-  // --semi-space-growth-factor: V8 11 to 13 (Node 20 to 24).
+  // --semi-space-growth-factor and --heap-growing-percent: V8 11 to 13 (Node 20 to 24).
   if (bounded || V8_MAJOR < 11 || V8_MAJOR > 13) return;
   const newSpace = getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
   if (!newSpace || newSpace.space_size < LIMIT) return;
   bounded = true;
   setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString(`--heap-growing-percent=${OLD_GROWTH_PERCENT}`);
 }
 
 /** For tests: whether the bound has been set in this process. */
