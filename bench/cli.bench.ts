@@ -8,10 +8,15 @@
  *   files, 3 for 1,000) and given as the median of the pairs' ratios;
  * - cli.junk_100k: a workbook with the forms and a sheet of 100,000 junk rows;
  * - cli.json_5000: `check --json` over 5,000 files.
+ * - cli.check_50.instructions, cli.openpyxl_50.instructions, cli.vs_openpyxl_50.instructions: the same 50 files
+ *   counted in instructions by valgrind's callgrind (all threads), both programs side by side, when valgrind is on the
+ *   machine (BENCH_INSTRUCTIONS=0 skips it). The same to about 0.5% run to run whatever the machine's speed: the
+ *   figure to compare two versions by. Not the aim's measure (CPU time): an instruction of the Python interpreter and
+ *   one of V8's compiled code do not take the same time.
  * The generated workbooks are BENCH_CLI_DISTINCT distinct files (default 100), hard-linked to make up each batch.
  * BENCH_LIBREOFFICE=1 adds the older comparison with LibreOffice converting a subset.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -42,6 +47,28 @@ function timed(cmd: string, args: string[], dir: string): Timed {
   const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "-o", report, cmd, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: dir, maxBuffer: 64 * 2 ** 20 });
   const [wall, user, sys, rssKb] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
   return { wallMs: wall * 1000, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, code: r.status ?? -1 };
+}
+
+/** Instructions (all threads) of a process under callgrind, started now; its output goes to /dev/null. */
+function counted(cmd: string, args: string[], dir: string, tag: string): Promise<number> {
+  const out = join(dir, `callgrind.${tag}`);
+  return new Promise((done, fail) => {
+    const child = spawn("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, "--smc-check=all-non-file", cmd, ...args], {
+      stdio: ["ignore", "ignore", "pipe"],
+      cwd: dir,
+    });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("close", () => {
+      const m = /refs:\s*([\d,]+)/.exec(err);
+      if (m) done(Number(m[1].replace(/,/g, "")));
+      else fail(new Error(`bench: callgrind gave no count for ${tag}`));
+    });
+  });
+}
+
+function haveValgrind(): boolean {
+  return process.env.BENCH_INSTRUCTIONS !== "0" && spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status === 0;
 }
 
 function median(xs: number[]): number {
@@ -157,6 +184,17 @@ export default async function cliBench(): Promise<void> {
         line(`cli.openpyxl_${n}.wall_ms`, median(theirs.map((o) => o.wallMs)), "ms", 0);
         line(`cli.openpyxl_${n}.cpu_ms`, median(theirs.map((o) => o.cpuMs)), "ms", 0);
         line(`cli.vs_openpyxl_${n}`, median(theirs.map((t, i) => t.cpuMs / ours[i].cpuMs)), "x", 2);
+      }
+      if (n === 50 && haveValgrind()) {
+        const [us, them] = await Promise.all([
+          counted(process.execPath, [BIN, "check", inDir], dir, "bieumau"),
+          openpyxl ? counted(PYTHON, [py, inDir], dir, "openpyxl") : Promise.resolve(0),
+        ]);
+        line("cli.check_50.instructions", us / 1e9, "G", 3);
+        if (openpyxl) {
+          line("cli.openpyxl_50.instructions", them / 1e9, "G", 3);
+          line("cli.vs_openpyxl_50.instructions", them / us, "x", 2);
+        }
       }
     }
 
