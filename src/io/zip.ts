@@ -9,7 +9,7 @@
  * Limits are checked while inflating, not trusted from the declared sizes: a part past `maxPartBytes`, or a
  * package past `maxTotalBytes` in all, is refused with a ZipError whose code names the problem.
  */
-import type * as Fflate from "fflate";
+import type * as Fflate from "./fflate-inflate";
 
 /**
  * fflate, loaded at its first use: it builds its Huffman tables as it loads (18 ms of a one-file `check`), and the
@@ -18,7 +18,7 @@ import type * as Fflate from "fflate";
 let fflateModule: typeof Fflate | undefined;
 function fflate(): typeof Fflate {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (fflateModule ??= require("fflate") as typeof Fflate);
+  return (fflateModule ??= require("./fflate-inflate") as typeof Fflate);
 }
 
 export type ZipProblem =
