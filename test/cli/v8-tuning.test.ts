@@ -1,5 +1,5 @@
 /**
- * src/cli/v8-tuning.ts: a batch bounds V8's young generation once it reaches 4 MB (most of a long batch's peak
+ * src/cli/v8-tuning.ts: a batch bounds V8's young generation once it reaches 8 MB (most of a long batch's peak
  * memory) and how far the old generation may grow past what survived, and the command delays V8's optimising compiler (most of a short command's compiling never pays back).
  * Run in a fresh plain node (the compiled lib/, as bin/bieumau.js runs it): jest's own process has long grown its
  * young generation, and its flags are its own.
@@ -35,18 +35,18 @@ beforeAll(async () => {
   if (!existsSync(join(root, "lib", "cli", "v8-tuning.js"))) await exec("npm", ["run", "build:cli"], { cwd: root });
 }, 120000);
 
-it("left alone, the young generation grows past 8 MB under this load (so the test below can fail)", async () => {
+it("left alone, the young generation grows past 16 MB under this load (so the test below can fail)", async () => {
   const { bounded, mb } = await newSpaceSizes(false);
   expect(bounded).toBe(false);
-  expect(Math.max(...mb)).toBeGreaterThan(8);
+  expect(Math.max(...mb)).toBeGreaterThan(16);
 }, 60000);
 
-it("bounded between rounds, it stops growing once it has reached 4 MB", async () => {
+it("bounded between rounds, it stops growing once it has reached 8 MB", async () => {
   const { bounded, mb } = await newSpaceSizes(true);
   expect(bounded).toBe(true);
-  const at = mb.findIndex((m) => m >= 4);
+  const at = mb.findIndex((m) => m >= 8);
   expect(at).toBeGreaterThan(0);
-  expect(Math.max(...mb)).toBeLessThanOrEqual(8);
+  expect(Math.max(...mb)).toBeLessThanOrEqual(16);
   // Once bounded, never larger than when the bound was set.
   expect(Math.max(...mb.slice(at + 1))).toBeLessThanOrEqual(mb[at + 1]);
 }, 60000);
@@ -71,7 +71,9 @@ async function heapPeakMb(bound: boolean): Promise<{ bounded: boolean; peak: num
       for (let i = 0; i < 2000000; i++) { const o = { i, s: "w" + i }; if (i % 10000 === 0) used(); }
     }
     console.log(JSON.stringify({ bounded: y.youngGenerationBounded(), peak: peak / 1048576 }));`;
-  const { stdout } = await exec(process.execPath, ["-e", script], { cwd: root });
+  // The old generation's own ceiling set high: V8 sizes it by the machine's memory (256 MB on a 1 GB machine or
+  // container), which would stop the unbounded run short of what this test shows.
+  const { stdout } = await exec(process.execPath, ["--max-old-space-size=2048", "-e", script], { cwd: root });
   return JSON.parse(stdout) as { bounded: boolean; peak: number };
 }
 
