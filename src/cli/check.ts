@@ -186,7 +186,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   let next = prefetch(0);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    boundYoungGeneration();
+    boundYoungGeneration(files.length > 1);
     const bytes = next;
     next = prefetch(i + 1);
     bar?.update({ file: basename(file) });

@@ -14,7 +14,7 @@ const root = join(__dirname, "..", "..");
 
 /** Allocates in rounds, keeping part of it alive for a while (as checking a file does), and records the new space's
  *  size after each round, calling the bound between rounds when asked. */
-async function newSpaceSizes(bound: boolean): Promise<{ bounded: boolean; mb: number[] }> {
+async function newSpaceSizes(bound: boolean, batch = true): Promise<{ bounded: boolean; mb: number[] }> {
   const script = `
     const v8 = require("v8");
     const y = require(${JSON.stringify(join(root, "lib", "cli", "v8-tuning.js"))});
@@ -23,7 +23,7 @@ async function newSpaceSizes(bound: boolean): Promise<{ bounded: boolean; mb: nu
     const mb = [size() / 1048576];
     for (let round = 0; round < 300; round++) {
       for (let i = 0; i < 3000; i++) { keep.push({ i, text: "x" + i }); if (keep.length > 100000) keep = []; }
-      if (${bound}) y.boundYoungGeneration();
+      if (${bound}) y.boundYoungGeneration(${batch});
       mb.push(size() / 1048576);
     }
     console.log(JSON.stringify({ bounded: y.youngGenerationBounded(), mb }));`;
@@ -85,6 +85,16 @@ it("bounded, the old generation grows to half again what survived, not up to fou
   expect(left.peak).toBeGreaterThan(150);
   expect(bounded.bounded).toBe(true);
   expect(bounded.peak).toBeLessThan(150);
+}, 60000);
+
+it("a run of one file is bounded at 4 MB instead (a single large workbook keeps its memory low)", async () => {
+  const { bounded, mb } = await newSpaceSizes(true, false);
+  expect(bounded).toBe(true);
+  const at = mb.findIndex((m) => m >= 4);
+  expect(at).toBeGreaterThanOrEqual(0);
+  // A batch's bound (8 MB) would let it reach 8.
+  expect(Math.max(...mb)).toBeLessThan(8);
+  expect(Math.max(...mb.slice(at + 1))).toBeLessThanOrEqual(mb[at + 1]);
 }, 60000);
 
 /** How many calls a small function takes before V8 has optimised it, in a fresh node, with or without the delay. */
