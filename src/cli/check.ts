@@ -8,7 +8,7 @@ import { checkWorkbook } from "../engine";
 import type { Period } from "../engine/periods";
 import type { Finding, RecognitionResult, ValidationResult } from "../engine/types";
 import type { TemplateSet } from "../forms/schema";
-import { expandInputs, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
+import { expandInputs, isDocxName, loadTemplateSet, readProblemText, shown, UsageError, type Ctx } from "./io";
 import { FIX_TEXT } from "../i18n/fixes";
 import { cliPeriodText } from "../i18n/cli-periods";
 import { comparePrevious, loadPrevious } from "./previous";
@@ -16,9 +16,15 @@ import { errorDetail } from "./read-problem";
 import { jsonFile, jsonText, periodJson, textReport, type JsonFile } from "./report";
 import { fileIds, reachesInput } from "./same-file";
 import { readInputFile, readWorkbookBytes, type ReadFailure, type ReadOutcome, type ReadSuccess } from "./xlsx-read";
-import { checkReportFile, isDocxName, paragraphsOf, readReport, reportTextFindings } from "./docx-input";
+import type * as DocxInput from "./docx-input";
 import { cliDocxText } from "../i18n/cli-docx";
 import { boundYoungGeneration } from "./v8-tuning";
+
+/** The Word-report path (the .docx reader and the report-text checks), loaded when a run has a .docx or --report. */
+let docxInput: typeof DocxInput | undefined;
+async function docx(): Promise<typeof DocxInput> {
+  return (docxInput ??= await import("./docx-input"));
+}
 
 export interface CheckOptions {
   json?: boolean;
@@ -179,7 +185,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
   let withErrors = 0;
   // Checked copies that could not be written: exit 2, as for a file that could not be read.
   let unwritten = 0;
-  const report = options.report ? await readReport(ctx, resolve(ctx.cwd, options.report)) : null;
+  const report = options.report ? await (await docx()).readReport(ctx, resolve(ctx.cwd, options.report)) : null;
   if (report && "error" in report) ctx.err(cliDocxText(ctx.lang).reportNotUsed(options.report!, report.error));
   // The next workbook is read from disk while the current one is checked.
   const prefetch = (i: number): Promise<Uint8Array | ReadFailure> | null => (i < files.length && !isDocxName(files[i]) ? readInputFile(files[i]) : null);
@@ -194,7 +200,7 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
     if (isDocxName(file)) {
       // The same boundary for a Word report: an unexpected failure is this file's, never the batch's.
       try {
-        const r = await checkReportFile(ctx, set, file, name);
+        const r = await (await docx()).checkReportFile(ctx, set, file, name);
         if (r.unreadable) unreadable++;
         if (r.withErrors) withErrors++;
         if (options.json) emit(r.json);
@@ -244,7 +250,10 @@ export async function runCheck(ctx: Ctx, inputs: readonly string[], options: Che
       checked.findings.push(...compared.findings);
       extra.push(compared.line);
     }
-    if (report && "doc" in report) checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
+    if (report && "doc" in report) {
+      const { reportTextFindings, paragraphsOf } = await docx();
+      checked.findings.push(...reportTextFindings(set, paragraphsOf(report.doc), checked.recognition!));
+    }
     if (checked.findings.some((f) => f.severity === "error")) withErrors++;
     if (options.json) emit({ ...jsonFile(name, checked.recognition!, checked.findings, ctx.lang), period: periodJson(checked.period) });
     else sayAll(textReport(name, checked.recognition!, checked.findings, ctx.lang, ctx.t, extra));

@@ -5,7 +5,6 @@
  * cross-check through src/engine/text; this file only joins them and names cells "Bảng 2, dòng 25".
  */
 import { promises as fs } from "fs";
-import { extname } from "path";
 import { validateForms } from "../engine";
 import { checkReportText } from "../engine/text/check";
 import type { Finding, RecognitionResult } from "../engine/types";
@@ -15,10 +14,6 @@ import type { DocDocument, DocParagraph } from "../io/document";
 import { checkDocument, readReportBytes } from "./docx-check";
 import type { Ctx } from "./io";
 import { jsonFile, textReport, type JsonFile } from "./report";
-
-export function isDocxName(path: string): boolean {
-  return /^\.(docx|docm|doc)$/i.test(extname(path));
-}
 
 export { checkDocument, paragraphsOf, readReportBytes, type CheckedReport } from "./docx-check";
 

@@ -110,3 +110,7 @@ export function shown(ctx: Ctx, abs: string): string {
 export function isXlsxName(p: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(extname(p));
 }
+
+export function isDocxName(path: string): boolean {
+  return /^\.(docx|docm|doc)$/i.test(extname(path));
+}

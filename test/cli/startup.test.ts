@@ -55,3 +55,15 @@ it("the check path does not load the template learner (template import loads it 
     console.log(JSON.stringify([before, learner()]));`;
   expect(JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }))).toEqual([false, true]);
 }, 60000);
+
+it("the check path does not load the Word-report path (a .docx input or --report loads it when run)", () => {
+  const script = `
+    require("ts-node/register/transpile-only");
+    require(${JSON.stringify(join(ROOT, "src/cli/main.ts"))});
+    require(${JSON.stringify(join(ROOT, "src/cli/check.ts"))});
+    const loaded = () => Object.keys(require.cache).some((k) => k.includes("/src/cli/docx-input") || k.includes("/src/engine/text/"));
+    const before = loaded();
+    require(${JSON.stringify(join(ROOT, "src/cli/docx-input.ts"))});
+    console.log(JSON.stringify([before, loaded()]));`;
+  expect(JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }))).toEqual([false, true]);
+}, 60000);
