@@ -14,6 +14,9 @@
  *   figure to compare two versions by. Not the aim's measure (CPU time): an instruction of the Python interpreter and
  *   one of V8's compiled code do not take the same time.
  * The generated workbooks are BENCH_CLI_DISTINCT distinct files (default 100), hard-linked to make up each batch.
+ * Every process runs without NODE_EXTRA_CA_CERTS: this workplace's machines point it at the whole system bundle, so
+ * every node start parses some 140 certificates (0.41 G instructions, about 40 ms of CPU), which a clerk's computer
+ * does not; cli.extra_ca_certs_ms says what it cost here when it is set.
  * BENCH_LIBREOFFICE=1 adds the older comparison with LibreOffice converting a subset.
  */
 import { execFileSync, spawn, spawnSync } from "child_process";
@@ -41,10 +44,14 @@ interface Timed {
   code: number;
 }
 
+/** The environment of every process the bench starts: the user's, without a bundle of extra CA certificates. */
+const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
+delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+
 /** Runs a process under /usr/bin/time; its output goes to /dev/null. */
-function timed(cmd: string, args: string[], dir: string): Timed {
+function timed(cmd: string, args: string[], dir: string, env: NodeJS.ProcessEnv = CHILD_ENV): Timed {
   const report = join(dir, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "-o", report, cmd, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: dir, maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", "-o", report, cmd, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: dir, env, maxBuffer: 64 * 2 ** 20 });
   const [wall, user, sys, rssKb] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
   return { wallMs: wall * 1000, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, code: r.status ?? -1 };
 }
@@ -56,6 +63,7 @@ function counted(cmd: string, args: string[], dir: string, tag: string): Promise
     const child = spawn("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, "--smc-check=all-non-file", cmd, ...args], {
       stdio: ["ignore", "ignore", "pipe"],
       cwd: dir,
+      env: CHILD_ENV,
     });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -153,6 +161,11 @@ export default async function cliBench(): Promise<void> {
     line("cli.startup_cpu_ms", median(starts.map((t) => t.cpuMs)), "ms", 0);
     // A bare node on the same machine at the same moment: what no code of ours can go under.
     line("cli.startup_node_ms", node, "ms", 0);
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      // What the environment's extra certificates add to every node start (alternating, CPU): left out of the rest.
+      const pairs = Array.from({ length: 7 }, () => [timed(process.execPath, ["-e", "0"], dir, process.env), timed(process.execPath, ["-e", "0"], dir)]);
+      line("cli.extra_ca_certs_ms", median(pairs.map(([w, wo]) => w.cpuMs - wo.cpuMs)), "ms", 0);
+    }
 
     mkdirSync(join(dir, "pool"));
     const g0 = process.hrtime.bigint();
