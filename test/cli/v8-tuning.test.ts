@@ -1,6 +1,7 @@
 /**
  * src/cli/v8-tuning.ts: a batch bounds V8's young generation once it reaches 8 MB (most of a long batch's peak
- * memory) and how far the old generation may grow past what survived, and the command delays V8's optimising compiler (most of a short command's compiling never pays back).
+ * memory) and how far the old generation may grow past what survived, and the command delays V8's optimising
+ * compiler (most of a short command's compiling never pays back).
  * Run in a fresh plain node (the compiled lib/, as bin/bieumau.js runs it): jest's own process has long grown its
  * young generation, and its flags are its own.
  */
