@@ -141,11 +141,17 @@ function defaultColumns(stt: number): Columns {
   return { stt, text: stt + 1, unit: stt + 2, value: stt + 3, note: stt + 4 };
 }
 
-/** A header row ("STT" | "Chỉ tiêu …") at r, and where its two rows put "Đơn vị", "Số liệu" and "Ghi chú". */
-function headerAt(grid: SheetGrid, r: number, stt: number): Columns | null {
+/** Could fold to "stt": three characters at least, and an "s" (or a letter that is one with its marks). */
+const MAY_BE_STT_HEADER = /[sS\u0080-\uffff]/;
+
+/**
+ * A header row ("STT" | "Chỉ tiêu …") at r, whose STT cell reads `first`, and where its two rows put "Đơn vị",
+ * "Số liệu" and "Ghi chú".
+ */
+function headerAt(grid: SheetGrid, r: number, stt: number, first: string): Columns | null {
+  if (first.length < 3 || first.length > 5 || !MAY_BE_STT_HEADER.test(first) || foldText(first) !== "stt") return null;
   const { at, cols } = cellsOf(grid);
-  const first = cellText(at(r, stt));
-  if (first.length > 5 || foldText(first) !== "stt" || !foldText(cellText(at(r, stt + 1))).startsWith("chi tieu")) return null;
+  if (!foldText(cellText(at(r, stt + 1))).startsWith("chi tieu")) return null;
   const columns = defaultColumns(stt);
   for (const hr of [r, r + 1]) {
     for (let c = stt + 2; c < Math.min(cols, stt + 10); c++) {
@@ -181,8 +187,10 @@ function templateKeys(row: FormDefinition["rows"][number]): string[] {
 }
 
 function segmentRows(grid: SheetGrid, stt: number): Segment[] {
-  const { at, rows, cols } = cellsOf(grid);
+  const { rows, cols } = cellsOf(grid);
   const segments: Segment[] = [];
+  // Read only (headers make their own): one object for every table without a header.
+  const plainColumns = defaultColumns(stt);
   let current: Segment | null = null;
   let pendingLabel: number | null = null;
   let header: { row: number; columns: Columns } | null = null;
@@ -204,18 +212,21 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
         break;
       }
     }
-    const headerColumns = headerAt(grid, r, stt);
+    const sttCell = cellText(line?.[stt]);
+    const headerColumns = headerAt(grid, r, stt, sttCell);
     if (headerColumns) {
       header = { row: r, columns: headerColumns };
       current = null;
       continue;
     }
-    const sttRaw = cellText(at(r, stt)).trim();
+    const sttRaw = sttCell.trim();
     const sttNorm = normaliseStt(sttRaw);
     const key = sttNorm ?? printedKey(sttRaw);
-    const columns = header?.columns ?? defaultColumns(stt);
-    const text = cellText(at(r, columns.text));
-    if (key === null || text.trim().length < 2 || (sttNorm === null && text.trim().length < 3)) continue;
+    if (key === null) continue;
+    const columns = header?.columns ?? plainColumns;
+    const text = cellText(line?.[columns.text]);
+    const textLength = text.trim().length;
+    if (textLength < 2 || (sttNorm === null && textLength < 3)) continue;
     if (current && sttNorm === "1" && current.rows.some((x) => x.stt !== null && x.stt !== "1" && !x.stt.startsWith("1."))) current = null;
     if (!current) {
       if (sttNorm === null) continue; // a table starts with a numbered row
@@ -231,53 +242,67 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
 interface FormTokens {
   def: FormDefinition;
   rowTokens: Map<string, Uint32Array>;
+  /** The same tokens by row position. */
+  tokensAt: Uint32Array[];
   /** Rows printed with a non-numeric STT ("a)"), by that key. */
   printedTokens: Map<string, Uint32Array>;
-  /** The keys each row is matched by (templateKeys), computed once. */
-  keys: Map<string, string[]>;
+  /** The keys each row is matched by (templateKeys), by row position, computed once. */
+  keysAt: string[][];
   /** Template rows (indices) by each key they are matched by: a grid row's key finds its template rows at once. */
   rowsByKey: Map<string, number[]>;
   /** Rows whose text names no other row of the form (similarity below MATCH_BY_TEXT): matchable by text alone. */
-  uniqueText: Set<string>;
+  uniqueAt: boolean[];
+  /** "BM3.1.2.recognise" by row position: the rule id of the row's recognition findings. */
+  ruleAt: string[];
 }
 
-const formTokenCache = new WeakMap<TemplateSet, { generation: number; forms: FormTokens[] }>();
+interface SetTokens {
+  forms: FormTokens[];
+  /**
+   * For each key a grid row may have (an STT, or "~a" for a printed "a)"), the tokens of the row each form has under
+   * that key, by form position: a table is scored against every form with one lookup per row.
+   */
+  byKey: Map<string, Array<Uint32Array | undefined>>;
+}
+
+const setTokenCache = new WeakMap<TemplateSet, { generation: number; tokens: SetTokens }>();
+function setTokens(set: TemplateSet): SetTokens {
+  const cached = setTokenCache.get(set);
+  if (cached && cached.generation === generation) return cached.tokens;
+  const forms = formTokens(set);
+  const byKey = new Map<string, Array<Uint32Array | undefined>>();
+  forms.forEach((ft, f) => {
+    for (const [key, t] of [...ft.rowTokens, ...ft.printedTokens]) {
+      let per = byKey.get(key);
+      if (!per) byKey.set(key, (per = new Array<Uint32Array | undefined>(forms.length).fill(undefined)));
+      // An STT takes its row's tokens before a printed key's (rowTokens first, as the scoring always looked).
+      per[f] ??= t;
+    }
+  });
+  const made = { forms, byKey };
+  setTokenCache.set(set, { generation, tokens: made });
+  return made;
+}
+
 function formTokens(set: TemplateSet): FormTokens[] {
-  const cached = formTokenCache.get(set);
-  let ft = cached && cached.generation === generation ? cached.forms : undefined;
-  if (!ft) {
-    ft = set.forms.map((def) => {
-      const rowTokens = new Map(def.rows.map((r) => [r.stt, tokens(r.text)]));
-      // Depends on the template only: computed once per set, not per unmatched row of every check.
-      const uniqueText = new Set(
-        def.rows
-          .filter((row) => def.rows.filter((r) => similarity(rowTokens.get(r.stt)!, rowTokens.get(row.stt)!) >= MATCH_BY_TEXT).length === 1)
-          .map((row) => row.stt),
-      );
-      return {
-        def,
-        rowTokens,
-        printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
-        keys: new Map(def.rows.map((r) => [r.stt, templateKeys(r)])),
-        rowsByKey: def.rows.reduce((m, r, i) => {
-          for (const k of templateKeys(r)) m.set(k, [...(m.get(k) ?? []), i]);
-          return m;
-        }, new Map<string, number[]>()),
-        uniqueText,
-      };
-    });
-    formTokenCache.set(set, { generation, forms: ft });
-  }
-  return ft;
-}
-
-function scoreSegment(seg: Segment, form: FormTokens): number {
-  let score = 0;
-  for (const gr of seg.rows) {
-    const t = form.rowTokens.get(gr.stt ?? "") ?? form.printedTokens.get(gr.key);
-    if (t) score += similarity(gr.tokens, t);
-  }
-  return score / Math.max(form.def.rows.length, seg.rows.length);
+  return set.forms.map((def) => {
+    const tokensAt = def.rows.map((r) => tokens(r.text));
+    // Depends on the template only: computed once per set, not per unmatched row of every check.
+    const uniqueAt = tokensAt.map((mine) => tokensAt.filter((other) => similarity(other, mine) >= MATCH_BY_TEXT).length === 1);
+    return {
+      def,
+      rowTokens: new Map(def.rows.map((r, i) => [r.stt, tokensAt[i]])),
+      tokensAt,
+      printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
+      keysAt: def.rows.map(templateKeys),
+      rowsByKey: def.rows.reduce((m, r, i) => {
+        for (const k of templateKeys(r)) m.set(k, [...(m.get(k) ?? []), i]);
+        return m;
+      }, new Map<string, number[]>()),
+      uniqueAt,
+      ruleAt: def.rows.map((r) => `${def.id}.${r.stt}.recognise`),
+    };
+  });
 }
 
 const MATCH_BY_STT = 0.5;
@@ -293,113 +318,112 @@ function matchRows(
   columns: Columns,
   findings: Finding[],
 ): { rows: RecognisedForm["rows"]; ordered: Array<FilledRow | undefined>; matched: number } {
-  const { at } = cellsOf(grid);
+  const lines = grid.cells;
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
-  // Flat arrays, not a Set and a Map keyed by STT: this runs for every table of every check.
-  const usedFlags = new Uint8Array(seg.rows.length);
-  const used = { has: (gr: GridRow) => usedFlags[gr.idx] === 1, add: (gr: GridRow) => void (usedFlags[gr.idx] = 1) };
-  const assigned = new Array<GridRow | undefined>(form.def.rows.length).fill(undefined);
+  const defRows = form.def.rows;
+  const n = defRows.length;
+  const segRows = seg.rows;
+  // Flat arrays by position, not a Set and a Map keyed by STT: this runs for every table of every check.
+  const used = new Uint8Array(segRows.length);
+  const assigned = new Array<GridRow | undefined>(n).fill(undefined);
   // Each template row's candidates (grid rows with one of its keys), in grid order: found through the set's own
   // key index, so no map is built per check.
-  const candidates = new Array<GridRow[] | undefined>(form.def.rows.length);
-  for (const gr of seg.rows) {
+  const candidates = new Array<GridRow[] | undefined>(n).fill(undefined);
+  for (const gr of segRows) {
     const targets = form.rowsByKey.get(gr.key);
     if (targets) for (const ti of targets) (candidates[ti] ??= []).push(gr);
   }
-  // A row matched by two keys (its STT and its printed "a)") takes the STT's candidates first, as it always has.
-  candidates.forEach((list, ri) => {
-    const keys = form.keys.get(form.def.rows[ri].stt)!;
-    if (list && keys.length > 1) list.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
-  });
-  const NONE: GridRow[] = [];
-  const candidatesOf = (ri: number): GridRow[] => candidates[ri] ?? NONE;
   const formId = form.def.id;
   const sheet = grid.sheet;
   const where = (gr: GridRow) => a1(originRow + gr.row, originCol + columns.stt);
 
   // 1. Same STT, similar text.
-  for (let ri = 0; ri < form.def.rows.length; ri++) {
-    const row = form.def.rows[ri];
+  for (let ri = 0; ri < n; ri++) {
+    const list = candidates[ri];
+    if (list === undefined) continue;
+    const keys = form.keysAt[ri];
+    // A row matched by two keys (its STT and its printed "a)") takes the STT's candidates first, as it always has.
+    if (keys.length > 1) list.sort((x, y) => keys.indexOf(x.key) - keys.indexOf(y.key));
     let best: GridRow | undefined;
     let bestSim = MATCH_BY_STT;
-    const rowTok = form.rowTokens.get(row.stt)!;
-    for (const gr of candidatesOf(ri)) {
+    const rowTok = form.tokensAt[ri];
+    for (const gr of list) {
+      if (used[gr.idx] === 1) continue;
       const sim = similarity(gr.tokens, rowTok);
       // The first of equally similar rows wins: a row pasted again below is the copy, not the row.
-      if (!used.has(gr) && sim >= MATCH_BY_STT && (best === undefined || sim > bestSim)) {
+      if (sim >= MATCH_BY_STT && (best === undefined || sim > bestSim)) {
         best = gr;
         bestSim = sim;
       }
     }
     if (best) {
       assigned[ri] = best;
-      used.add(best);
+      used[best.idx] = 1;
     }
   }
   // 2. Same text under another STT (a renumbered row), when the text names one row of the form only.
-  for (let ri = 0; ri < form.def.rows.length; ri++) {
-    const row = form.def.rows[ri];
-    if (assigned[ri] !== undefined) continue;
-    if (!form.uniqueText.has(row.stt)) continue;
-    const rowTok = form.rowTokens.get(row.stt)!;
-    const hit = seg.rows.find((gr) => !used.has(gr) && similarity(gr.tokens, rowTok) >= MATCH_BY_TEXT);
+  for (let ri = 0; ri < n; ri++) {
+    if (assigned[ri] !== undefined || !form.uniqueAt[ri]) continue;
+    const row = defRows[ri];
+    const rowTok = form.tokensAt[ri];
+    const hit = segRows.find((gr) => used[gr.idx] === 0 && similarity(gr.tokens, rowTok) >= MATCH_BY_TEXT);
     if (hit) {
       assigned[ri] = hit;
-      used.add(hit);
+      used[hit.idx] = 1;
       findings.push({
-        rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
+        rule: form.ruleAt[ri], check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
         sheet, cell: where(hit), value: hit.sttRaw, params: { typedStt: hit.sttRaw, text: row.text, reason: "stt" },
       });
     }
   }
   // 3. Same STT, different text: taken, and said.
-  for (let ri = 0; ri < form.def.rows.length; ri++) {
-    const row = form.def.rows[ri];
-    if (assigned[ri] !== undefined) continue;
-    const hit = candidatesOf(ri).find((gr) => !used.has(gr));
+  for (let ri = 0; ri < n; ri++) {
+    const list = candidates[ri];
+    if (assigned[ri] !== undefined || list === undefined) continue;
+    const row = defRows[ri];
+    const hit = list.find((gr) => used[gr.idx] === 0);
     if (hit) {
       assigned[ri] = hit;
-      used.add(hit);
+      used[hit.idx] = 1;
       findings.push({
-        rule: `${formId}.${row.stt}.recognise`, check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
+        rule: form.ruleAt[ri], check: "form.text_differs", severity: "warning", form: formId, stt: row.stt,
         sheet, cell: a1(originRow + hit.row, originCol + columns.text), value: hit.text, params: { text: row.text, reason: "text" },
       });
     }
   }
 
   const rows: RecognisedForm["rows"] = {};
-  const ordered: Array<FilledRow | undefined> = [];
+  const ordered = new Array<FilledRow | undefined>(n).fill(undefined);
   let matched = 0;
-  for (let ri = 0; ri < form.def.rows.length; ri++) {
-    const row = form.def.rows[ri];
+  const valueCol = originCol + columns.value;
+  for (let ri = 0; ri < n; ri++) {
+    const row = defRows[ri];
     const gr = assigned[ri];
-    ordered.push(undefined);
     if (!gr) {
       if (row.kind !== "group")
         findings.push({
-          rule: `${formId}.${row.stt}.recognise`, check: "form.row_missing", severity: "warning", form: formId, stt: row.stt, sheet,
+          rule: form.ruleAt[ri], check: "form.row_missing", severity: "warning", form: formId, stt: row.stt, sheet,
           params: { text: row.text }, inferred: row.source === "inferred" || undefined,
         });
       continue;
     }
     matched++;
-    const unit = cellText(at(gr.row, columns.unit));
-    const note = cellText(at(gr.row, columns.note));
-    rows[row.stt] = ordered[ordered.length - 1] = {
-      value: at(gr.row, columns.value) ?? { value: null },
-      address: a1(originRow + gr.row, originCol + columns.value),
+    const line = lines[gr.row];
+    rows[row.stt] = ordered[ri] = {
+      value: line?.[columns.value] ?? { value: null },
+      address: a1(originRow + gr.row, valueCol),
       row: originRow + gr.row,
-      unit,
-      note,
+      unit: cellText(line?.[columns.unit]),
+      note: cellText(line?.[columns.note]),
     };
   }
   // Each row the form does not have is said, up to MAX_UNKNOWN_SAID; the rest in one finding (a table with thousands
   // of pasted rows would otherwise bury the report).
   let unknown = 0;
   let first: GridRow | undefined;
-  for (const gr of seg.rows) {
-    if (used.has(gr) || !gr.stt) continue;
+  for (const gr of segRows) {
+    if (used[gr.idx] === 1 || !gr.stt) continue;
     if (unknown++ < MAX_UNKNOWN_SAID)
       findings.push({
         rule: `${formId}.recognise`, check: "form.row_unknown", severity: "info", form: formId, stt: gr.stt, sheet,
@@ -421,15 +445,27 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
   if (stt === null) return [];
   boundTokenIds();
   const segments = segmentRows(grid, stt);
-  const candidates = formTokens(set);
+  const { forms: candidates, byKey } = setTokens(set);
   const out: RecognisedForm[] = [];
   const originRow = grid.origin?.row ?? 0;
   const originCol = grid.origin?.col ?? 0;
   for (const seg of segments) {
+    // Each form's score: the similarity of each row's text to the form's row under the same key, over the longer of
+    // the two tables.
+    const sums = new Float64Array(candidates.length);
+    for (const gr of seg.rows) {
+      const per = byKey.get(gr.key);
+      if (per === undefined) continue;
+      for (let f = 0; f < per.length; f++) {
+        const t = per[f];
+        if (t !== undefined) sums[f] += similarity(gr.tokens, t);
+      }
+    }
     let best: FormTokens | undefined;
     let bestScore = 0;
-    for (const ft of candidates) {
-      let score = scoreSegment(seg, ft);
+    for (let f = 0; f < candidates.length; f++) {
+      const ft = candidates[f];
+      let score = sums[f] / Math.max(ft.def.rows.length, seg.rows.length);
       if (grid.formHint === ft.def.id) score += 0.5;
       if (seg.labelNumber !== null && seg.labelNumber === ft.def.number) score += 0.2;
       if (score > bestScore) {
@@ -440,7 +476,7 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
     if (!best || bestScore < MIN_FORM_SCORE) continue;
     const { columns, headerRow } = seg;
     const { rows, ordered, matched } = matchRows(seg, best, grid, columns, findings);
-    out.push({
+    const form: RecognisedForm = {
       formId: best.def.id,
       sheet: grid.sheet,
       rows,
@@ -455,7 +491,8 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
       tagged: grid.formHint === best.def.id,
       matched,
       total: best.def.rows.length,
-    });
+    };
+    out.push(form);
   }
   return out;
 }

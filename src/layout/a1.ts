@@ -1,5 +1,15 @@
 /** A1 addressing, 0-based rows and columns. */
+
+/** The letters of the first columns, made once each: every finding and every row read back names a cell. */
+const LETTERS: string[] = [];
+const CACHED_COLUMNS = 1024;
+
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < CACHED_COLUMNS) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
