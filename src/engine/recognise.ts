@@ -254,6 +254,12 @@ interface FormTokens {
   uniqueAt: boolean[];
   /** "BM3.1.2.recognise" by row position: the rule id of the row's recognition findings. */
   ruleAt: string[];
+  /**
+   * Every row's STT as a key, in the form's order: a table's `rows` start as a copy of it. Made by JSON.parse, which
+   * gives an object V8 copies whole; one built key by key becomes a dictionary after a dozen keys, and filling one in
+   * cost a tenth of recognition.
+   */
+  rowsShape: Record<string, null>;
 }
 
 interface SetTokens {
@@ -301,6 +307,7 @@ function formTokens(set: TemplateSet): FormTokens[] {
       }, new Map<string, number[]>()),
       uniqueAt,
       ruleAt: def.rows.map((r) => `${def.id}.${r.stt}.recognise`),
+      rowsShape: JSON.parse(JSON.stringify(Object.fromEntries(def.rows.map((r) => [r.stt, null])))) as Record<string, null>,
     };
   });
 }
@@ -393,7 +400,8 @@ function matchRows(
     }
   }
 
-  const rows: RecognisedForm["rows"] = {};
+  // Every STT of the form, in order; the rows not found are taken out below.
+  const rows = { ...form.rowsShape } as unknown as RecognisedForm["rows"];
   const ordered = new Array<FilledRow | undefined>(n).fill(undefined);
   let matched = 0;
   const valueCol = originCol + columns.value;
@@ -401,6 +409,7 @@ function matchRows(
     const row = defRows[ri];
     const gr = assigned[ri];
     if (!gr) {
+      delete rows[row.stt];
       if (row.kind !== "group")
         findings.push({
           rule: form.ruleAt[ri], check: "form.row_missing", severity: "warning", form: formId, stt: row.stt, sheet,
