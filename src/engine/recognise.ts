@@ -119,22 +119,37 @@ function cellsOf(grid: SheetGrid): GridView {
   return v;
 }
 
+/** The STT column, and what was read on the way: each row's first column holding an STT followed by text, and that STT. */
+interface SttColumn {
+  stt: number;
+  voted: Int8Array;
+  votedStt: Array<string | undefined>;
+}
+
 /** Finds the STT column: the column (among the first few) where most rows hold an STT followed by text. */
-function findSttColumn(grid: SheetGrid): number | null {
-  const { at, rows, cols } = cellsOf(grid);
+function findSttColumn(grid: SheetGrid): SttColumn | null {
+  const { rows, cols } = cellsOf(grid);
+  const lines = grid.cells;
   const maxCol = Math.min(cols, 8);
   const votes = new Array<number>(maxCol).fill(0);
+  const voted = new Int8Array(rows).fill(-1);
+  const votedStt = new Array<string | undefined>(rows).fill(undefined);
   for (let r = 0; r < rows; r++) {
+    const line = lines[r];
+    if (!line) continue;
     for (let c = 0; c < maxCol - 1; c++) {
-      if (normaliseStt(cellText(at(r, c))) !== null && cellText(at(r, c + 1)).trim().length >= 3) {
+      const norm = normaliseStt(cellText(line[c]));
+      if (norm !== null && cellText(line[c + 1]).trim().length >= 3) {
         votes[c]++;
+        voted[r] = c;
+        votedStt[r] = norm;
         break;
       }
     }
   }
   let stt = -1;
   for (let c = 0; c < maxCol; c++) if (votes[c] > 0 && (stt < 0 || votes[c] > votes[stt])) stt = c;
-  return stt < 0 || votes[stt] < 2 ? null : stt;
+  return stt < 0 || votes[stt] < 2 ? null : { stt, voted, votedStt };
 }
 
 function defaultColumns(stt: number): Columns {
@@ -186,7 +201,7 @@ function templateKeys(row: FormDefinition["rows"][number]): string[] {
   return k ? [row.stt, k] : [row.stt];
 }
 
-function segmentRows(grid: SheetGrid, stt: number): Segment[] {
+function segmentRows(grid: SheetGrid, { stt, voted, votedStt }: SttColumn): Segment[] {
   const { rows, cols } = cellsOf(grid);
   const segments: Segment[] = [];
   // Read only (headers make their own): one object for every table without a header.
@@ -220,7 +235,8 @@ function segmentRows(grid: SheetGrid, stt: number): Segment[] {
       continue;
     }
     const sttRaw = sttCell.trim();
-    const sttNorm = normaliseStt(sttRaw);
+    // Read already when the column was sought (normaliseStt trims: the same either way).
+    const sttNorm = voted[r] === stt ? votedStt[r]! : normaliseStt(sttRaw);
     const key = sttNorm ?? printedKey(sttRaw);
     if (key === null) continue;
     const columns = header?.columns ?? plainColumns;
@@ -450,10 +466,10 @@ function matchRows(
 
 /** Every form found in one grid (a sheet may hold several tables, each under its "Biểu mẫu N" label). */
 export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Finding[] = []): RecognisedForm[] {
-  const stt = findSttColumn(grid);
-  if (stt === null) return [];
+  const found = findSttColumn(grid);
+  if (found === null) return [];
   boundTokenIds();
-  const segments = segmentRows(grid, stt);
+  const segments = segmentRows(grid, found);
   const { forms: candidates, byKey } = setTokens(set);
   const out: RecognisedForm[] = [];
   const originRow = grid.origin?.row ?? 0;
