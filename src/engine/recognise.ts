@@ -201,6 +201,19 @@ function templateKeys(row: FormDefinition["rows"][number]): string[] {
   return k ? [row.stt, k] : [row.stt];
 }
 
+/**
+ * Whether the text may fold to one starting "bieu mau": its first letter or digit is a "b" (or a character whose
+ * folding is not plain: markup, a letter with marks). Most texts are ruled out at their first letter.
+ */
+export function mayBeLabel(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 98 || c === 66 || c === 60 || c >= 128) return true; // b, B, "<", non-ASCII
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 37) return false; // a letter, digit or %
+  }
+  return false;
+}
+
 function segmentRows(grid: SheetGrid, { stt, voted, votedStt }: SttColumn): Segment[] {
   const { rows, cols } = cellsOf(grid);
   const segments: Segment[] = [];
@@ -218,7 +231,7 @@ function segmentRows(grid: SheetGrid, { stt, voted, votedStt }: SttColumn): Segm
       if (typeof v !== "string") continue; // a number's text never holds "mẫu"
       const raw = v;
       // "Bieu mau1" is the shortest label: the STTs and units of most cells are shorter.
-      if (raw.length < 9 || raw.length > 40 || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
+      if (raw.length < 9 || raw.length > 40 || !mayBeLabel(raw) || !/m(?:a|\u1eab|a\u0302\u0303)u/i.test(raw)) continue;
       const m = LABEL_RE.exec(foldText(raw));
       if (m) {
         pendingLabel = Number(m[1]);

@@ -1,6 +1,6 @@
 import { builtinTemplateSet } from "../../src/forms";
 import { checkWorkbook, recogniseWorkbook, type CellInput, type SheetGrid } from "../../src/engine";
-import { MAX_TOKEN_IDS, tokenTableSize } from "../../src/engine/recognise";
+import { foldText, MAX_TOKEN_IDS, mayBeLabel, tokenTableSize } from "../../src/engine/recognise";
 import { loadSample, sampleAsPlainSheet, sampleInLayout } from "../support/sample";
 
 const set = builtinTemplateSet();
@@ -153,5 +153,22 @@ describe("a table with thousands of rows the form does not have", () => {
     expect(unknown[0].cell).toBe(`A${grid.cells.length + 1}`);
     expect(more[0].cell).toBe(`A${grid.cells.length + 101}`);
     expect(recognition.forms.map((f) => f.formId)).toEqual(["BM1", "BM3", "BM7"]);
+  });
+});
+
+describe("the label filter ('Biểu mẫu N' sought only where the text may fold to it)", () => {
+  const labels = [
+    "Biểu mẫu 3", "  BIỂU MẪU SỐ 7", "<b>Biểu mẫu 1</b>", "<i>Biểu mẫu 1</i>", "(Biểu mẫu 1)", "“Biểu mẫu 2”", "Biểu mẫu1",
+    "Biểu mẫu 3".normalize("NFD"), "- Bieu mau 7:", "\u00a0Biểu mẫu 3",
+  ];
+  const others = ["Số văn bản ban hành", "Có = 1; Không = 0", "1.1", "%", "Tỷ lệ TTHC", "Chỉ tiêu thống kê", "12 Biểu mẫu"];
+
+  it("never rules out a text that folds to a label", () => {
+    for (const s of [...labels, ...others]) if (/^bieu mau/.test(foldText(s))) expect([s, mayBeLabel(s)]).toEqual([s, true]);
+    expect(labels.every((s) => /^bieu mau/.test(foldText(s)))).toBe(true);
+  });
+
+  it("rules out texts whose first letter is not a b", () => {
+    expect(others.map(mayBeLabel)).toEqual(others.map(() => false));
   });
 });
