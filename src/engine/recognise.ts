@@ -248,7 +248,8 @@ function segmentRows(grid: SheetGrid, { stt, voted, votedStt }: SttColumn): Segm
       continue;
     }
     const sttRaw = sttCell.trim();
-    // Read already when the column was sought (normaliseStt trims: the same either way).
+    // Read already when the column was sought: normaliseStt trims, so the untrimmed cell reads the same; a cell the
+    // search could not read (padded past normaliseStt's 40 characters) did not vote and is read here, trimmed.
     const sttNorm = voted[r] === stt ? votedStt[r]! : normaliseStt(sttRaw);
     const key = sttNorm ?? printedKey(sttRaw);
     if (key === null) continue;
@@ -319,6 +320,7 @@ function setTokens(set: TemplateSet): SetTokens {
   return made;
 }
 
+/** What matching needs of each form, by row position. A form's STTs are unique (the set's loader refuses duplicates). */
 function formTokens(set: TemplateSet): FormTokens[] {
   return set.forms.map((def) => {
     const tokensAt = def.rows.map((r) => tokens(r.text));

@@ -5,7 +5,7 @@ const LETTERS: string[] = [];
 const CACHED_COLUMNS = 1024;
 
 export function columnLetters(col: number): string {
-  if (col >= 0 && col < CACHED_COLUMNS) return (LETTERS[col] ??= lettersOf(col));
+  if (col >= 0 && col < CACHED_COLUMNS && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
   return lettersOf(col);
 }
 
