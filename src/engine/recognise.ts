@@ -31,7 +31,11 @@ function cellText(cell: CellInput | null | undefined): string {
   return String(v);
 }
 
-/** Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts (memoised). */
+/**
+ * Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts (memoised). mayBeLabel and
+ * MAY_BE_STT_HEADER rule texts out by what this leaves of an ASCII character: a folding that maps more (NFKC,
+ * full-width letters) must widen them too (test/engine/recognise.test.ts checks them against this function).
+ */
 export const foldText = memoised(foldUncached);
 
 function foldUncached(s: string): string {
