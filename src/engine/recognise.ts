@@ -34,7 +34,7 @@ function cellText(cell: CellInput | null | undefined): string {
 /**
  * Lowercase, NFC, no diacritics, no markup or punctuation: for comparing indicator texts (memoised). mayBeLabel and
  * MAY_BE_STT_HEADER rule texts out by what this leaves of an ASCII character: a folding that maps more (NFKC,
- * full-width letters) must widen them too (test/engine/recognise.test.ts checks them against this function).
+ * full-width letters) must widen them too (test/engine/recognise.test.ts checks the label filter against it).
  */
 export const foldText = memoised(foldUncached);
 
