@@ -10,7 +10,7 @@
  * - cli.json_5000: `check --json` over 5,000 files.
  * - cli.check_50.instructions, cli.openpyxl_50.instructions, cli.vs_openpyxl_50.instructions: the same 50 files
  *   counted in instructions by valgrind's callgrind (all threads), both programs side by side, when valgrind is on the
- *   machine (BENCH_INSTRUCTIONS=0 skips it). The same to about 0.5% run to run whatever the machine's speed: the
+ *   machine (BENCH_INSTRUCTIONS=0 skips it). The same to about 0.5–1.5% run to run whatever the machine's speed: the
  *   figure to compare two versions by. Not the aim's measure (CPU time): an instruction of the Python interpreter and
  *   one of V8's compiled code do not take the same time.
  * The generated workbooks are BENCH_CLI_DISTINCT distinct files (default 100), hard-linked to make up each batch.
