@@ -277,12 +277,9 @@ function segmentRows(grid: SheetGrid, { stt, voted, votedStt }: SttColumn): Segm
 
 interface FormTokens {
   def: FormDefinition;
-  rowTokens: Map<string, Uint32Array>;
-  /** The same tokens by row position. */
+  /** Each row's tokens, by position. */
   tokensAt: Uint32Array[];
-  /** Rows printed with a non-numeric STT ("a)"), by that key. */
-  printedTokens: Map<string, Uint32Array>;
-  /** The keys each row is matched by (templateKeys), by row position, computed once. */
+  /** The keys each row is matched by (templateKeys: its STT, then a printed "a)"), by position, computed once. */
   keysAt: string[][];
   /** Template rows (indices) by each key they are matched by: a grid row's key finds its template rows at once. */
   rowsByKey: Map<string, number[]>;
@@ -313,13 +310,15 @@ function setTokens(set: TemplateSet): SetTokens {
   if (cached && cached.generation === generation) return cached.tokens;
   const forms = formTokens(set);
   const byKey = new Map<string, Array<Uint32Array | undefined>>();
+  const per = (key: string): Array<Uint32Array | undefined> => {
+    let p = byKey.get(key);
+    if (!p) byKey.set(key, (p = new Array<Uint32Array | undefined>(forms.length).fill(undefined)));
+    return p;
+  };
   forms.forEach((ft, f) => {
-    for (const [key, t] of [...ft.rowTokens, ...ft.printedTokens]) {
-      let per = byKey.get(key);
-      if (!per) byKey.set(key, (per = new Array<Uint32Array | undefined>(forms.length).fill(undefined)));
-      // An STT takes its row's tokens before a printed key's (rowTokens first, as the scoring always looked).
-      per[f] ??= t;
-    }
+    // An STT names its row; a printed "a)" names the last row printed so (STTs are unique, printed keys are not).
+    ft.keysAt.forEach((keys, i) => (per(keys[0])[f] = ft.tokensAt[i]));
+    ft.keysAt.forEach((keys, i) => keys.slice(1).forEach((k) => (per(k)[f] = ft.tokensAt[i])));
   });
   const made = { forms, byKey };
   setTokenCache.set(set, { generation, tokens: made });
@@ -334,9 +333,7 @@ function formTokens(set: TemplateSet): FormTokens[] {
     const uniqueAt = tokensAt.map((mine) => tokensAt.filter((other) => similarity(other, mine) >= MATCH_BY_TEXT).length === 1);
     return {
       def,
-      rowTokens: new Map(def.rows.map((r, i) => [r.stt, tokensAt[i]])),
       tokensAt,
-      printedTokens: new Map(def.rows.flatMap((r) => templateKeys(r).slice(1).map((k): [string, Uint32Array] => [k, tokens(r.text)]))),
       keysAt: def.rows.map(templateKeys),
       rowsByKey: def.rows.reduce((m, r, i) => {
         for (const k of templateKeys(r)) m.set(k, [...(m.get(k) ?? []), i]);
