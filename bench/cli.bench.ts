@@ -23,6 +23,7 @@ import { execFileSync, spawn, spawnSync } from "child_process";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { median } from "./stats";
 import ExcelJS from "exceljs";
 import { builtinTemplateSet } from "../src/forms/load";
 import { planSheets } from "../src/layout/plan";
@@ -79,10 +80,6 @@ function haveValgrind(): boolean {
   return process.env.BENCH_INSTRUCTIONS !== "0" && spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status === 0;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** Reproducible unit workbooks: forms 1, 3, 7 with counts, codes and some typed rates. */
 async function generate(dir: string, n: number): Promise<string[]> {

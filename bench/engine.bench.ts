@@ -9,6 +9,7 @@ import { checkWorkbook, recogniseWorkbook, validateForms } from "../src/engine";
 import type { CellInput, SheetGrid } from "../src/engine/types";
 import { sampleAsPlainSheet, sampleInLayout } from "../test/support/sample";
 import { parentPort, Worker } from "worker_threads";
+import { median } from "./stats";
 
 /** A grid as the .xlsx reader and the add-in give it: no `.text`. */
 function asRead(grid: SheetGrid): SheetGrid {
@@ -45,8 +46,7 @@ function measure(seconds: number, fn: () => unknown): { opsPerSec: number; heapP
     const h = process.memoryUsage().heapUsed;
     if (h > heapPeak) heapPeak = h;
   }
-  rates.sort((a, b) => a - b);
-  return { opsPerSec: rates[Math.floor(windows / 2)], heapPeakMiB: heapPeak / 1048576 };
+  return { opsPerSec: median(rates), heapPeakMiB: heapPeak / 1048576 };
 }
 
 const ISOLATES = Math.max(1, Number(process.env.BENCH_ENGINE_ISOLATES ?? 3));
@@ -93,10 +93,6 @@ function inIsolate(): Promise<Rates> {
   });
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export default async function engineBench(): Promise<void> {
   const runs: Rates[] = [];
