@@ -329,14 +329,15 @@ function setTokens(set: TemplateSet): SetTokens {
 function formTokens(set: TemplateSet): FormTokens[] {
   return set.forms.map((def) => {
     const tokensAt = def.rows.map((r) => tokens(r.text));
+    const keysAt = def.rows.map(templateKeys);
     // Depends on the template only: computed once per set, not per unmatched row of every check.
     const uniqueAt = tokensAt.map((mine) => tokensAt.filter((other) => similarity(other, mine) >= MATCH_BY_TEXT).length === 1);
     return {
       def,
       tokensAt,
-      keysAt: def.rows.map(templateKeys),
-      rowsByKey: def.rows.reduce((m, r, i) => {
-        for (const k of templateKeys(r)) m.set(k, [...(m.get(k) ?? []), i]);
+      keysAt,
+      rowsByKey: keysAt.reduce((m, keys, i) => {
+        for (const k of keys) m.set(k, [...(m.get(k) ?? []), i]);
         return m;
       }, new Map<string, number[]>()),
       uniqueAt,
