@@ -190,6 +190,8 @@ function readStyles(zip: ZipArchive, part: string, date1904: boolean): CellStyle
         },
       },
       part,
+      // numFmtId, formatCode: unqualified (18.8).
+      "raw",
     );
   }
   const formats = xfFormats.map((id) => (id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined));
@@ -229,6 +231,8 @@ function readSharedStrings(zip: ZipArchive, part: string, wanted: ReadonlySet<nu
       },
     },
     part,
+    // No attribute is read here.
+    "raw",
   );
   let last = -1;
   for (const i of wanted) if (i > last) last = i;

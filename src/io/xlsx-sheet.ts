@@ -294,6 +294,8 @@ export function readSheet(zip: ZipArchive, part: string, pending: PendingStrings
       },
     },
     part,
+    // A worksheet's attributes are unqualified (ECMA-376 Part 1, 18.3.1): "r", "s", "t", "ref", "si".
+    "raw",
   );
   const r = zip.streamText(part, (chunk) => {
     xml.write(chunk);

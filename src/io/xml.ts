@@ -41,20 +41,31 @@ export function localName(qname: string): string {
  */
 export const MAX_XML_RUN = 1 << 20;
 
+/**
+ * How attribute names reach `open`: "local" strips a prefix ("r:id" → "id", "w:val" → "val"), for parts whose
+ * vocabulary qualifies attributes (relationships, WordprocessingML); "raw" hands them as written, for parts whose
+ * attributes are unqualified by their schema (a worksheet's "r", "s", "t"): the parser then reports no attribute on
+ * its own, and no tag's attributes are copied (Excel writes "x14ac:dyDescent" on every row).
+ */
+export type AttributeNames = "local" | "raw";
+
 export interface XmlStream {
   write(chunk: string): void;
   close(): void;
 }
 
 /** A streaming parser: write text pieces as they are inflated, then close. Malformed XML throws XmlError. */
-export function xmlStream(handlers: XmlHandlers, part?: string): XmlStream {
+export function xmlStream(handlers: XmlHandlers, part?: string, attributeNames: AttributeNames = "local"): XmlStream {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let failure: XmlError | null = null;
   parser.on("error", (e) => {
     failure ??= new XmlError(e.message.split("\n")[0].slice(0, 200), part);
     throw failure;
   });
-  if (handlers.open) {
+  if (handlers.open && attributeNames === "raw") {
+    const open = handlers.open;
+    parser.on("opentag", (tag) => open(localName(tag.name), tag.attributes as XmlAttrs, tag.isSelfClosing));
+  } else if (handlers.open) {
     const open = handlers.open;
     // Whether the tag being read has a prefixed attribute ("r:id", "w:val"), told as each attribute is read: cheaper
     // than enumerating every tag's attributes (a dictionary object) to find out, and this runs for every element.
@@ -124,8 +135,8 @@ export function xmlStream(handlers: XmlHandlers, part?: string): XmlStream {
 }
 
 /** Parses a whole XML text. */
-export function parseXml(text: string, handlers: XmlHandlers, part?: string): void {
-  const s = xmlStream(handlers, part);
+export function parseXml(text: string, handlers: XmlHandlers, part?: string, attributeNames: AttributeNames = "local"): void {
+  const s = xmlStream(handlers, part, attributeNames);
   s.write(text);
   s.close();
 }

@@ -69,6 +69,12 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
+/**
+ * A UTF-8 decoder kept between parts: making one opens an ICU converter, about as costly as decoding a small part.
+ * Taken while a part is decoded (a part read inside another's callback makes its own); one that threw is not kept.
+ */
+let idleDecoder: InstanceType<typeof TextDecoder> | null = null;
+
 /** Input fed to the inflater at a time: bounds one output chunk to about 1032 × this (deflate's largest ratio). */
 const INFLATE_SLICE = 4096;
 /**
@@ -315,12 +321,13 @@ export class ZipArchive {
 
   /** Inflates and decodes a part as UTF-8 text piece by piece; `onText` returning false stops early. */
   streamText(name: string, onText: (text: string) => boolean | void): { stopped: boolean; bytes: number } {
-    const decoder = new TextDecoder("utf-8");
+    const decoder = idleDecoder ?? new TextDecoder("utf-8");
+    idleDecoder = null;
     const r = this.stream(name, (chunk) => onText(decoder.decode(chunk, { stream: true })));
-    if (!r.stopped) {
-      const tail = decoder.decode();
-      if (tail) onText(tail);
-    }
+    // A part stopped early leaves the decoder mid-character: flushed (and dropped) either way, so it starts clean.
+    const tail = decoder.decode();
+    if (!r.stopped && tail) onText(tail);
+    idleDecoder = decoder;
     return r;
   }
 }

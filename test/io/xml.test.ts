@@ -61,3 +61,28 @@ describe("the XML stream's cap on a run between two tags", () => {
     expect(() => parseXml(`<s><c a="${"y".repeat(MAX_XML_RUN + 10)}"/></s>`, {})).toThrow(/xml/);
   });
 });
+
+describe("attribute names as the reader asks for them", () => {
+  const xml = `<x:row xmlns:x="urn:s" xmlns:x14ac="urn:a" r="3" x14ac:dyDescent="0.25"><x:c r="B3" t="s"/><drawing xmlns:r="urn:r" r:id="rId1"/></x:row>`;
+  const opened = (names?: "local" | "raw") => {
+    const out: Array<[string, Record<string, string>]> = [];
+    parseXml(xml, { open: (name, attrs) => out.push([name, { ...attrs }]) }, "sheet", names);
+    return out;
+  };
+
+  test("local (the default): prefixes stripped from element and attribute names", () => {
+    expect(opened()).toEqual([
+      ["row", { x: "urn:s", x14ac: "urn:a", r: "3", dyDescent: "0.25" }],
+      ["c", { r: "B3", t: "s" }],
+      ["drawing", { r: "urn:r", id: "rId1" }],
+    ]);
+  });
+
+  test("raw: element names still local, attributes as written (a worksheet's are unqualified)", () => {
+    expect(opened("raw")).toEqual([
+      ["row", { "xmlns:x": "urn:s", "xmlns:x14ac": "urn:a", r: "3", "x14ac:dyDescent": "0.25" }],
+      ["c", { r: "B3", t: "s" }],
+      ["drawing", { "xmlns:r": "urn:r", "r:id": "rId1" }],
+    ]);
+  });
+});

@@ -101,6 +101,22 @@ describe.each<[string, WholeInflater | null]>([
     expect(() => zip.stream("a", () => { throw new RangeError("mine"); })).toThrow(RangeError);
   });
 
+  test("every part's text starts clean: one stopped, or whose reader threw, inside a character leaves nothing behind", () => {
+    // "ấ" is 3 bytes in UTF-8: the first 64 KB piece of `a` ends inside one.
+    const zip = ZipArchive.open(zipSync({ a: strToU8("ấ".repeat(40_000)), b: strToU8("<b>đủ</b>") }));
+    let first = "";
+    const r = zip.streamText("a", (t) => {
+      first = t;
+      return false;
+    });
+    expect(r.stopped).toBe(true);
+    expect(first).toBe("ấ".repeat(Math.floor(65536 / 3)));
+    expect(zip.text("b")).toBe("<b>đủ</b>");
+    expect(() => zip.streamText("a", () => { throw new RangeError("mine"); })).toThrow(RangeError);
+    expect(zip.text("b")).toBe("<b>đủ</b>");
+    expect(zip.text("a")).toBe("ấ".repeat(40_000));
+  });
+
   test("a small part whose declared size is forged too low is refused, not truncated", () => {
     const data = strToU8("<a>" + "x".repeat(5000) + "</a>");
     const bytes = zipSync({ a: data });
