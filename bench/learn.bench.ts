@@ -6,7 +6,9 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { readDocx } from "../src/io/docx-read";
 import { learnTemplateSet } from "../src/forms/learn";
+import { median } from "./stats";
 
+/** The median time of `runs` calls after five to warm up. */
 function medianMs(runs: number, fn: () => unknown): number {
   for (let i = 0; i < 5; i++) fn();
   const times: number[] = [];
@@ -15,8 +17,7 @@ function medianMs(runs: number, fn: () => unknown): number {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
+  return median(times);
 }
 
 export default async function learnBench(): Promise<void> {
