@@ -44,8 +44,8 @@ export const MAX_XML_RUN = 1 << 20;
 /**
  * How attribute names reach `open`: "local" strips a prefix ("r:id" → "id", "w:val" → "val"), for parts whose
  * vocabulary qualifies attributes (relationships, WordprocessingML); "raw" hands them as written, for parts whose
- * attributes are unqualified by their schema (a worksheet's "r", "s", "t"): the parser then reports no attribute on
- * its own, and no tag's attributes are copied (Excel writes "x14ac:dyDescent" on every row).
+ * attributes are unqualified by their schema (a worksheet's "r", "s", "t"): no per-attribute event is listened to,
+ * and no tag's attributes are copied to rename them (Excel writes "x14ac:dyDescent" on every row).
  */
 export type AttributeNames = "local" | "raw";
 
