@@ -80,7 +80,6 @@ function haveValgrind(): boolean {
   return process.env.BENCH_INSTRUCTIONS !== "0" && spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status === 0;
 }
 
-
 /** Reproducible unit workbooks: forms 1, 3, 7 with counts, codes and some typed rates. */
 async function generate(dir: string, n: number): Promise<string[]> {
   const set = builtinTemplateSet();

@@ -93,7 +93,6 @@ function inIsolate(): Promise<Rates> {
   });
 }
 
-
 export default async function engineBench(): Promise<void> {
   const runs: Rates[] = [];
   for (let i = 0; i < ISOLATES; i++) runs.push(await inIsolate());

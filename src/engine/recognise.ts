@@ -520,7 +520,7 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
     if (!best || bestScore < MIN_FORM_SCORE) continue;
     const { columns, headerRow } = seg;
     const { rows, ordered, matched } = matchRows(seg, best, grid, columns, findings);
-    const form: RecognisedForm = {
+    out.push({
       formId: best.def.id,
       sheet: grid.sheet,
       rows,
@@ -535,8 +535,7 @@ export function recogniseSheet(set: TemplateSet, grid: SheetGrid, findings: Find
       tagged: grid.formHint === best.def.id,
       matched,
       total: best.def.rows.length,
-    };
-    out.push(form);
+    });
   }
   return out;
 }
